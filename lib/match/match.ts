@@ -1,0 +1,133 @@
+/**
+ * Finds program mentions in plain text. Pure and DOM-free: the content script runs it on each post
+ * or comment body, the `scan` CLI on each input, so both find exactly the same mentions.
+ *
+ * A candidate from the combined pattern becomes a mention only if
+ * 1. it starts at a word boundary (the pattern checks the end),
+ * 2. an edition number is glued on only where the alias allows editions ("AISC10", not "ERA5"),
+ * 3. it is not inside one of its program's veto phrases ("Chatbot Arena", "pivotal act"),
+ * 4. for an ambiguous alias, the text supports it: an edition number, a program word right next
+ *    to it ("the ERA fellowship", "SPAR mentors"), one of its program's context words in the same
+ *    post or comment, or another program named there with an unambiguous alias;
+ *    and a capitalised ordinary word ("Refine") is not followed by a determiner ("Refine your").
+ */
+import { normaliseSpelling } from './build';
+import type { CompiledMatcher, Mention } from './types';
+
+/** Words that, right next to an ambiguous name, show it is a program. */
+const PROGRAM_WORDS =
+  'fellows?|fellowships?|programs?|programmes?|scholars?|cohorts?|mentors?|mentees?|mentorship|mentoring|' +
+  'interns?|internships?|bootcamps?|camps?|alumni|alumnus|alumna|alums?|participants?|streams?|tracks?|' +
+  'applications?|applicants?|apply|applied|applying|accepted|admitted|organi[sz]ers?|graduates?|' +
+  'research\\s+leads?|project\\s+leads?|residency|incubator|incubatees?|curriculum|course|sprints?|' +
+  'extension|batch|round|iteration|edition|winter|summer|spring|autumn|fall|ai\\s+safety|alignment\\s+research';
+const PROGRAM_WORD_NEAR = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${PROGRAM_WORDS})(?![\\p{L}\\p{N}])`, 'iu');
+
+/** How far (in characters) a program word may be from an ambiguous name and still support it. */
+const NEAR = 48;
+
+/** After a capitalised ordinary word, these show it is being used as a word, not a name. */
+const FUNCTION_WORD_AFTER =
+  /^[\s\u00a0]+(?:the|a|an|your|our|my|their|his|her|its|this|that|these|those|some|any|each|every|it|them|us|me|him|one's|yourself|ourselves|themselves|and|or|of|to|in|on|by|with|from|into|upon)(?![\p{L}\p{N}])/iu;
+
+const WORD_CHAR = /[\p{L}\p{N}_@]/u;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[\\^$.*+?()[\]{}|\/]/g, '\\$&');
+}
+
+function phrasePattern(phrases: string[]): RegExp | null {
+  if (phrases.length === 0) return null;
+  const alts = phrases.map((p) => escapeRegExp(normaliseSpelling(p)).replace(/ /g, '[\\s\\u00a0\\u2010\\u2011-]+').replace(/'/g, "['\\u2019]"));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+export interface Matcher {
+  /** Mentions in `text`, in order, never overlapping. The whole text is one context unit. */
+  find(text: string): Mention[];
+  readonly data: CompiledMatcher;
+}
+
+export function createMatcher(data: CompiledMatcher): Matcher {
+  const pattern = new RegExp(data.source, data.flags);
+  const vetoes = data.programs.map((p) => phrasePattern(p.veto));
+  const contexts = data.programs.map((p) => phrasePattern(p.context));
+
+  function lookup(core: string): number[] | undefined {
+    const key = normaliseSpelling(core);
+    return data.exact[key] ?? data.folded[key.toLowerCase()];
+  }
+
+  function vetoed(programIndex: number, text: string, start: number, end: number): boolean {
+    const veto = vetoes[programIndex];
+    if (!veto) return false;
+    const from = Math.max(0, start - 64);
+    const window = text.slice(from, Math.min(text.length, end + 64));
+    veto.lastIndex = 0;
+    for (let m = veto.exec(window); m; m = veto.exec(window)) {
+      const a = from + m.index;
+      if (a < end && a + m[0].length > start) return true;
+    }
+    return false;
+  }
+
+  function find(text: string): Mention[] {
+    const mentions: Mention[] = [];
+    // Candidates that need support, decided once the whole unit has been seen.
+    const pending: { mention: Mention; programIndex: number; near: boolean }[] = [];
+    const confirmedPrograms = new Set<number>();
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const start = m.index;
+      if (start > 0 && WORD_CHAR.test(text[start - 1]!)) continue;
+      const core = m[1]!;
+      const candidates = lookup(core);
+      if (!candidates) continue;
+      const edition = m[2];
+      for (const aliasIndex of candidates) {
+        const alias = data.aliases[aliasIndex]!;
+        let end = start + core.length;
+        let hasEdition = false;
+        if (edition) {
+          if (alias.editions) {
+            end += edition.length;
+            hasEdition = true;
+          } else if (!/^[\s\u00a0]/.test(edition)) {
+            continue; // "ERA5", "MATS8": a different token, not this name
+          }
+        }
+        if (vetoed(alias.program, text, start, end)) continue;
+        if (alias.wordLike && FUNCTION_WORD_AFTER.test(text.slice(end, end + 16))) continue;
+        const mention: Mention = { program: data.programs[alias.program]!.id, start, end, text: text.slice(start, end) };
+        if (!alias.ambiguous || hasEdition) {
+          mentions.push(mention);
+          confirmedPrograms.add(alias.program);
+        } else {
+          const around = text.slice(Math.max(0, start - NEAR), start) + ' \u0000 ' + text.slice(end, end + NEAR);
+          pending.push({ mention, programIndex: alias.program, near: PROGRAM_WORD_NEAR.test(around) });
+        }
+        break;
+      }
+    }
+    if (pending.length === 0) return mentions;
+
+    const contextFound = new Map<number, boolean>();
+    const supported = (programIndex: number): boolean => {
+      let found = contextFound.get(programIndex);
+      if (found === undefined) {
+        const ctx = contexts[programIndex];
+        found = !!ctx && ((ctx.lastIndex = 0), ctx.test(text));
+        contextFound.set(programIndex, found);
+      }
+      return found;
+    };
+    // A program named unambiguously in the same unit (this one or another) sets the topic.
+    const programsNamed = confirmedPrograms.size > 0;
+    for (const p of pending) {
+      if (p.near || programsNamed || supported(p.programIndex)) mentions.push(p.mention);
+    }
+    return mentions.sort((a, b) => a.start - b.start);
+  }
+
+  return { find, data };
+}
