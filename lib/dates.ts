@@ -80,13 +80,15 @@ export function startOf(local: LocalDate, timeZone: string): number {
 
 /**
  * Last instant of the period a local date names, for deadlines: `2026-06-07` closes at the end of
- * 7 June in the zone; `2026-06-07 23:59` at the end of that minute; `2026-06` at the end of June.
+ * 7 June in the zone; `2026-06` at the end of June; `2026-06-07 17:00` just before 17:00
+ * ("by 17:00"), except `23:59`, which people write to mean the end of the day.
  */
 export function endOf(local: LocalDate, timeZone: string): number {
   const { year, month, day, hour, minute } = local;
   switch (local.precision) {
     case 'minute':
-      return wallClockToEpoch({ year, month, day, hour, minute: minute + 1 }, timeZone) - 1;
+      if (hour === 23 && minute === 59) return endOf({ ...local, precision: 'day' }, timeZone);
+      return wallClockToEpoch({ year, month, day, hour, minute }, timeZone) - 1;
     case 'day':
       return wallClockToEpoch({ year, month, day: day + 1, hour: 0, minute: 0 }, timeZone) - 1;
     case 'month':

@@ -303,9 +303,9 @@ export const Program = z
     organiser: Organiser,
     url: HttpsUrl.meta({ description: 'The official page (or announcement, if there is no page).' }),
     status: Status,
-    mentorship: Mentorship,
-    audience: Audience,
-    format: Format,
+    mentorship: Mentorship.optional().meta({ description: 'Leave out when no source says how mentorship works; the card says "not stated".' }),
+    audience: Audience.optional().meta({ description: 'Leave out when no source says whom the program is for.' }),
+    format: Format.optional().meta({ description: 'Leave out when no source describes the format.' }),
     calls: z.array(Call).default([]),
     verified: DateString.meta({ description: 'When a person last checked these facts against the sources.' }),
   })

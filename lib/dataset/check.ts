@@ -54,36 +54,44 @@ export function checkPrograms(files: ProgramFile[], now: number): Problem[] {
     else byId.set(program.id, file);
   }
 
-  // Aliases: one program per spelling, unless both sides declare the sharing.
-  const claims = new Map<string, { file: string; id: string; index: number; sharedWith: string[] }[]>();
+  // Aliases: one program per spelling, unless both sides declare the sharing. Two aliases clash
+  // when they can match the same text: the same spelling, or the same letters where either one
+  // ignores case.
+  interface Claim { file: string; id: string; index: number; text: string; key: string; folded: boolean; sharedWith: string[] }
+  const claims: Claim[] = [];
   for (const { file, program } of files) {
     program.aliases.forEach((a, index) => {
-      const { text, sharedWith } = aliasText(a);
-      const key = normaliseSpelling(text).toLowerCase();
-      const list = claims.get(key) ?? [];
-      const same = list.find((c) => c.id === program.id);
-      if (same) {
-        warn(file, `aliases[${index}]`, `"${text}" repeats aliases[${same.index}]`);
-        return;
-      }
-      list.push({ file, id: program.id, index, sharedWith });
-      claims.set(key, list);
+      const { text, folded, sharedWith } = aliasText(a);
+      const key = normaliseSpelling(text);
       for (const s of sharedWith) {
         if (!byId.has(s)) error(file, `aliases[${index}].shared_with`, `no program has the id "${s}"`);
       }
+      claims.push({ file, id: program.id, index, text, key, folded, sharedWith });
     });
   }
-  for (const [key, list] of claims) {
-    if (list.length < 2) continue;
-    for (const c of list) {
-      const others = list.filter((o) => o.id !== c.id);
-      const undeclared = others.filter((o) => !c.sharedWith.includes(o.id));
+  const byLower = new Map<string, Claim[]>();
+  for (const c of claims) {
+    const k = c.key.toLowerCase();
+    byLower.set(k, [...(byLower.get(k) ?? []), c]);
+  }
+  const clash = (a: Claim, b: Claim) => a.key === b.key || a.folded || b.folded;
+  for (const group of byLower.values()) {
+    for (let i = 0; i < group.length; i++) {
+      const c = group[i]!;
+      const earlier = group.slice(0, i).filter((o) => clash(o, c));
+      const same = earlier.find((o) => o.id === c.id);
+      if (same) {
+        warn(c.file, `aliases[${c.index}]`, `"${c.text}" repeats aliases[${same.index}] ("${same.text}")`);
+        continue;
+      }
+      const undeclared = group.filter((o) => o.id !== c.id && clash(o, c) && !c.sharedWith.includes(o.id));
       if (undeclared.length > 0) {
+        const ids = [...new Set(undeclared.map((o) => o.id))];
         error(
           c.file,
           `aliases[${c.index}]`,
-          `"${key}" is also an alias of ${undeclared.map((o) => o.id).join(', ')}; ` +
-            `declare it with shared_with: [${undeclared.map((o) => o.id).join(', ')}] in both files, or remove it`,
+          `"${c.text}" is also an alias of ${ids.join(', ')}; ` +
+            `declare it with shared_with: [${ids.join(', ')}] in both files, or remove it`,
         );
       }
     }

@@ -44,13 +44,13 @@ function sourcesOf(p: Program): string[] {
   const refs = [
     p.organiser.source,
     p.status.source,
-    p.mentorship.source,
-    p.audience.source,
-    p.format.source,
+    p.mentorship?.source,
+    p.audience?.source,
+    p.format?.source,
     ...p.previous_names.map((n) => n.source),
     ...p.calls.map((c) => c.source),
   ];
-  return [...new Set(refs.flat())];
+  return [...new Set(refs.flat().filter((u): u is string => !!u))];
 }
 
 function stripUndefined<T extends object>(o: T): T {
@@ -68,19 +68,21 @@ export function compileProgram(file: string, p: Program): CompiledProgram {
     url: p.url,
     previousNames: p.previous_names.map((n) => n.name),
     status: stripUndefined({ state: p.status.state, since: p.status.since, note: p.status.note }),
-    mentorship: stripUndefined({
-      model: p.mentorship.model,
-      need: p.mentorship.mentor_need,
-      how: p.mentorship.how,
-      mentorTime: p.mentorship.mentor_time,
-    }),
-    audience: p.audience.summary,
+    mentorship: p.mentorship
+      ? stripUndefined({
+          model: p.mentorship.model,
+          need: p.mentorship.mentor_need,
+          how: p.mentorship.how,
+          mentorTime: p.mentorship.mentor_time,
+        })
+      : undefined,
+    audience: p.audience?.summary,
     format: stripUndefined({
-      mode: p.format.mode,
-      location: p.format.location,
-      length: p.format.length,
-      hours: p.format.hours,
-      stipend: p.format.stipend,
+      mode: p.format?.mode,
+      location: p.format?.location,
+      length: p.format?.length,
+      hours: p.format?.hours,
+      stipend: p.format?.stipend,
     }),
     calls: p.calls.map(compileCall).sort((a, b) => callTime(b) - callTime(a)),
     verified: p.verified,

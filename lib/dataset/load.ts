@@ -30,7 +30,7 @@ function describe(issue: $ZodIssue, value: unknown): string {
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`;
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')} (check the spelling; see data/README.md)`;
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')} (check the spelling; see CONTRIBUTING.md)`;
     case 'invalid_union':
       return typeof value === 'object' && value !== null
         ? 'expected an alias: a string, or an object with `text` (and optional case, editions, ambiguous, shared_with, note)'

@@ -44,8 +44,9 @@ export interface CompiledProgram {
   url: string;
   previousNames: string[];
   status: { state: 'active' | 'paused' | 'discontinued'; since?: string; note?: string };
-  mentorship: { model: MentorshipModelId; need: MentorNeedId; how: string; mentorTime?: string };
-  audience: string;
+  /** Absent when no source says how mentorship works. */
+  mentorship?: { model: MentorshipModelId; need: MentorNeedId; how: string; mentorTime?: string };
+  audience?: string;
   format: {
     mode?: ModeId;
     location?: string;

@@ -23,14 +23,21 @@ export interface MatcherProgramInput {
 /** Characters that may stand between the words of a name: spaces, no-break spaces, hyphens. */
 export const NAME_GAP = '[\\s\\u00a0\\u2010\\u2011-]{1,2}';
 const GAP_TOKEN = '\u0000';
+const APOSTROPHE_TOKEN = '\u0001';
 
 /** One key per spelling, whatever spaces, hyphens or apostrophes it was written with. */
 export function normaliseSpelling(text: string): string {
   return text.replace(/[\s\u00a0\u2010\u2011-]+/g, ' ').replace(/[\u2018\u2019\u02bc]/g, "'");
 }
 
+/**
+ * One trie for all aliases, keyed by lower-cased characters. Each edge remembers which characters
+ * may appear there: the exact character for case-sensitive aliases, both cases for insensitive
+ * ones. Keying by lower case puts "Astra" and "astra fellowship" on one path, so the pattern
+ * always prefers the longest name; the run time then checks the case of what matched.
+ */
 interface TrieNode {
-  children: Map<string, TrieNode>;
+  children: Map<string, { chars: Set<string>; node: TrieNode }>;
   end: boolean;
 }
 
@@ -40,32 +47,34 @@ function escapeChar(c: string): string {
   return /[\\^$.*+?()[\]{}|\/-]/.test(c) ? `\\${c}` : c;
 }
 
-function tokenFor(c: string, folded: boolean): string {
-  if (c === GAP_TOKEN) return NAME_GAP;
-  if (c === "'") return "['\\u2019]";
-  if (folded) {
-    const lower = c.toLowerCase();
-    const upper = c.toUpperCase();
-    if (lower !== upper && lower.length === 1 && upper.length === 1) return `[${upper}${lower}]`;
-  }
-  return escapeChar(c);
-}
-
 function insert(root: TrieNode, spelling: string, folded: boolean): void {
   let node = root;
-  const key = normaliseSpelling(spelling).replace(/ /g, GAP_TOKEN);
-  for (const c of folded ? key.toLowerCase() : key) {
-    const token = tokenFor(c, folded);
-    let next = node.children.get(token);
-    if (!next) node.children.set(token, (next = newNode()));
-    node = next;
+  const key = normaliseSpelling(spelling).replace(/ /g, GAP_TOKEN).replace(/'/g, APOSTROPHE_TOKEN);
+  for (const c of key) {
+    const lower = c.toLowerCase();
+    let edge = node.children.get(lower);
+    if (!edge) node.children.set(lower, (edge = { chars: new Set(), node: newNode() }));
+    edge.chars.add(c);
+    if (folded) {
+      edge.chars.add(lower);
+      edge.chars.add(c.toUpperCase());
+    }
+    node = edge.node;
   }
   node.end = true;
 }
 
+function edgePattern(chars: Set<string>): string {
+  if (chars.has(GAP_TOKEN)) return NAME_GAP;
+  if (chars.has(APOSTROPHE_TOKEN)) return "['\\u2019]";
+  const list = [...chars].filter((c) => c.length === 1);
+  if (list.length === 1) return escapeChar(list[0]!);
+  return `[${list.map(escapeChar).join('')}]`;
+}
+
 /** Writes a trie as a regular expression; longer spellings are tried before their prefixes. */
 function emit(node: TrieNode): string {
-  const branches = [...node.children].map(([token, child]) => token + emit(child));
+  const branches = [...node.children.values()].map(({ chars, node: child }) => edgePattern(chars) + emit(child));
   if (branches.length === 0) return '';
   if (node.end) branches.push('');
   if (branches.length === 1) return branches[0]!;
@@ -75,8 +84,7 @@ function emit(node: TrieNode): string {
 const COMMON_WORD = /^[A-Z][a-z]+$/;
 
 export function buildMatcher(programs: MatcherProgramInput[]): CompiledMatcher {
-  const exactTrie = newNode();
-  const foldedTrie = newNode();
+  const trie = newNode();
   const aliases: CompiledAlias[] = [];
   const exact: Record<string, number[]> = {};
   const folded: Record<string, number[]> = {};
@@ -97,12 +105,11 @@ export function buildMatcher(programs: MatcherProgramInput[]): CompiledMatcher {
       const table = isFolded ? folded : exact;
       const tableKey = isFolded ? key.toLowerCase() : key;
       (table[tableKey] ??= []).push(index);
-      insert(isFolded ? foldedTrie : exactTrie, spec.text, isFolded);
+      insert(trie, spec.text, isFolded);
     }
   });
 
-  const tries = [emit(exactTrie), emit(foldedTrie)].filter(Boolean);
-  const core = tries.length === 1 ? tries[0]! : `(?:${tries.join('|')})`;
+  const core = emit(trie);
   // Group 1: the name. Group 2: an edition number ("AISC10", "ARENA 5.0", "AISC #9").
   // The lookahead rejects a name glued to more letters or digits ("MATSx"); a possessive passes
   // because an apostrophe is neither ("MATS's", "PIBBSS'").

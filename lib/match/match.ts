@@ -43,8 +43,12 @@ function phrasePattern(phrases: string[]): RegExp | null {
 }
 
 export interface Matcher {
-  /** Mentions in `text`, in order, never overlapping. The whole text is one context unit. */
-  find(text: string): Mention[];
+  /**
+   * Mentions in `text`, in order, never overlapping. The whole text is one context unit;
+   * `context` is more text of the same unit that may support ambiguous names but is not searched
+   * for mentions itself (a post's body for its title, and the title for the body).
+   */
+  find(text: string, context?: string): Mention[];
   readonly data: CompiledMatcher;
 }
 
@@ -56,6 +60,23 @@ export function createMatcher(data: CompiledMatcher): Matcher {
   function lookup(core: string): number[] | undefined {
     const key = normaliseSpelling(core);
     return data.exact[key] ?? data.folded[key.toLowerCase()];
+  }
+
+  /**
+   * The aliases a matched name stands for. The pattern is case-blind where any alias is, so the
+   * longest match may be in a case no alias allows ("astra Fellowship"); then the longest shorter
+   * name that ends at a word gap and does match is used instead ("astra").
+   */
+  function resolve(core: string): { core: string; aliases: number[] } | undefined {
+    const full = lookup(core);
+    if (full) return { core, aliases: full };
+    for (let i = core.length - 1; i > 0; i--) {
+      if (!/[\s\u00a0\u2010\u2011-]/.test(core[i]!)) continue;
+      const prefix = core.slice(0, i).replace(/[\s\u00a0\u2010\u2011-]+$/, '');
+      const found = lookup(prefix);
+      if (found) return { core: prefix, aliases: found };
+    }
+    return undefined;
   }
 
   function vetoed(programIndex: number, text: string, start: number, end: number): boolean {
@@ -71,7 +92,7 @@ export function createMatcher(data: CompiledMatcher): Matcher {
     return false;
   }
 
-  function find(text: string): Mention[] {
+  function find(text: string, context = ''): Mention[] {
     const mentions: Mention[] = [];
     // Candidates that need support, decided once the whole unit has been seen.
     const pending: { mention: Mention; programIndex: number; near: boolean }[] = [];
@@ -80,10 +101,10 @@ export function createMatcher(data: CompiledMatcher): Matcher {
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const start = m.index;
       if (start > 0 && WORD_CHAR.test(text[start - 1]!)) continue;
-      const core = m[1]!;
-      const candidates = lookup(core);
-      if (!candidates) continue;
-      const edition = m[2];
+      const resolved = resolve(m[1]!);
+      if (!resolved) continue;
+      const { core, aliases: candidates } = resolved;
+      const edition = core === m[1] ? m[2] : undefined;
       for (const aliasIndex of candidates) {
         const alias = data.aliases[aliasIndex]!;
         let end = start + core.length;
@@ -116,13 +137,13 @@ export function createMatcher(data: CompiledMatcher): Matcher {
       let found = contextFound.get(programIndex);
       if (found === undefined) {
         const ctx = contexts[programIndex];
-        found = !!ctx && ((ctx.lastIndex = 0), ctx.test(text));
+        found = !!ctx && ((ctx.lastIndex = 0), ctx.test(text) || ((ctx.lastIndex = 0), ctx.test(context)));
         contextFound.set(programIndex, found);
       }
       return found;
     };
     // A program named unambiguously in the same unit (this one or another) sets the topic.
-    const programsNamed = confirmedPrograms.size > 0;
+    const programsNamed = confirmedPrograms.size > 0 || (context.length > 0 && find(context).length > 0);
     for (const p of pending) {
       if (p.near || programsNamed || supported(p.programIndex)) mentions.push(p.mention);
     }

@@ -1,0 +1,77 @@
+/**
+ * Pointer → mention → card. No work while the pointer is outside post and comment bodies: a
+ * `pointerover` (fired only when crossing element boundaries) tells when it enters one; only
+ * then are moves hit-tested, once per animation frame. Mentions inside the site's own
+ * hover-preview links (posts, tags, users, glossary terms) get no card of ours.
+ */
+import { mentionAt } from '../../../lib/dom/hit';
+import { scannedSelector } from '../../../lib/sites';
+import type { Feature } from './index';
+
+export const hoverCards: Feature = {
+  id: 'hover-cards',
+  init(page) {
+    const { doc, index, card, site, signal } = page;
+    const bodySelector = scannedSelector(site);
+    let inBody: Element | null = null;
+    let frame = 0;
+    let lastX = 0;
+    let lastY = 0;
+
+    const hitTest = () => {
+      frame = 0;
+      if (!inBody || index.mentionsOf(inBody).length === 0) return card.hover(null);
+      const hit = mentionAt(doc, lastX, lastY, (n) => index.mentionsIn(n));
+      if (!hit || hit.ref.startNode.parentElement?.closest(site.ownPreviews)) return card.hover(null);
+      card.hover({ ref: hit.ref, line: hit.line });
+    };
+
+    doc.addEventListener(
+      'pointerover',
+      (e) => {
+        const t = e.target;
+        if (card.ownsEvent(e)) return;
+        const body = t instanceof Element ? t.closest(bodySelector) : null;
+        if (body !== inBody) {
+          inBody = body;
+          if (!body) card.hover(null);
+        }
+      },
+      { passive: true, signal },
+    );
+    doc.addEventListener(
+      'pointermove',
+      (e) => {
+        if (!inBody || e.pointerType === 'touch') return;
+        lastX = e.clientX;
+        lastY = e.clientY;
+        if (!frame) frame = requestAnimationFrame(hitTest);
+      },
+      { passive: true, signal },
+    );
+    doc.addEventListener(
+      'pointerleave',
+      () => {
+        inBody = null;
+        card.hover(null);
+      },
+      { passive: true, signal },
+    );
+
+    // Touch: a tap on a mention opens its card; a tap elsewhere closes it.
+    doc.addEventListener(
+      'pointerup',
+      (e) => {
+        if (e.pointerType !== 'touch' || card.ownsEvent(e)) return;
+        const hit = mentionAt(doc, e.clientX, e.clientY, (n) => index.mentionsIn(n));
+        if (hit && !hit.ref.startNode.parentElement?.closest(site.ownPreviews)) {
+          card.activate({ ref: hit.ref, line: hit.line }, { focus: false });
+        } else if (card.isOpen) {
+          card.close();
+        }
+      },
+      { passive: true, signal },
+    );
+    return () => cancelAnimationFrame(frame);
+  },
+};

@@ -1,0 +1,53 @@
+/**
+ * Content script for the forums (hosts in lib/sites.ts). Starts a page session when the site is
+ * enabled in the settings, stops it when the reader turns the site off, and stops cleanly when
+ * the extension is reloaded or updated (WXT's `ctx` is invalidated).
+ */
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browser } from 'wxt/browser';
+import { loadSettings, onSettingsChanged } from '../../lib/ext/settings-store';
+import { isMessage, PAGE_INFO_MESSAGE, type PageInfo } from '../../lib/messages';
+import { isSiteEnabled } from '../../lib/settings';
+import { FORUM_MATCHES, siteForHost } from '../../lib/sites';
+import { PageSession } from './page';
+import './style.css';
+
+export default defineContentScript({
+  matches: FORUM_MATCHES,
+  runAt: 'document_idle',
+  cssInjectionMode: 'manifest',
+  async main(ctx) {
+    const site = siteForHost(location.hostname);
+    if (!site) return;
+    let session: PageSession | null = null;
+    const apply = (settings: Awaited<ReturnType<typeof loadSettings>>) => {
+      if (ctx.isInvalid) return;
+      session?.stop();
+      session = null;
+      if (isSiteEnabled(settings, location.hostname)) {
+        session = new PageSession(ctx, site, settings);
+        session.start();
+      }
+    };
+    // The popup asks what this page mentions (answered even when the site is turned off).
+    const onMessage = (message: unknown) => {
+      if (!isMessage(message, PAGE_INFO_MESSAGE)) return undefined;
+      const info: PageInfo = {
+        host: location.hostname,
+        siteLabel: site.label,
+        enabled: session !== null,
+        mentions: session?.mentionCounts() ?? [],
+      };
+      return Promise.resolve(info);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    apply(await loadSettings());
+    const off = onSettingsChanged(apply);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      off();
+      session?.stop();
+      session = null;
+    });
+  },
+});

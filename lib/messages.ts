@@ -1,0 +1,25 @@
+/** Messages between the extension's contexts (background, content script, popup). */
+export const NEXT_MENTION_MESSAGE = 'programs-lens:next-mention';
+export const PAGE_INFO_MESSAGE = 'programs-lens:page-info';
+export const SCROLL_TO_MESSAGE = 'programs-lens:scroll-to';
+/** Content script → background: the card data of one program (kept out of the page's bundle). */
+export const PROGRAM_MESSAGE = 'programs-lens:program';
+
+export interface ProgramReply {
+  program: import('./dataset/types').CompiledProgram;
+  repository: string;
+  compareUrl?: string;
+}
+
+/** What the content script reports about its tab. */
+export interface PageInfo {
+  host: string;
+  siteLabel: string;
+  enabled: boolean;
+  /** Programs mentioned on the page, in order of first mention, with how often. */
+  mentions: { program: string; count: number }[];
+}
+
+export function isMessage(message: unknown, type: string): message is { type: string; program?: string } {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type;
+}

@@ -1,0 +1,127 @@
+/**
+ * The built extension (`.output/chrome-mv3`) in Debian Chromium through playwright-core, with
+ * fixture pages at the forum URLs and every other request refused and recorded.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { projectRoot } from '../../../scripts/paths';
+import { CHROMIUM_PATH } from './browsers';
+import { fixtureFor } from './fixtures';
+
+export const CHROME_BUILD = join(projectRoot, '.output/chrome-mv3');
+
+export interface Session {
+  context: BrowserContext;
+  /** null when launched without the extension. */
+  extensionId: string | null;
+  background: Worker | null;
+  /** Requests that were not fixture pages (refused). */
+  refused: string[];
+  close(): Promise<void>;
+}
+
+export async function launch(options: { extension?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Session> {
+  const withExtension = options.extension ?? true;
+  const dir = mkdtempSync(join(tmpdir(), 'programs-lens-e2e-'));
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-features=Translate,OptimizationHints,MediaRouter',
+    '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost',
+  ];
+  if (withExtension) args.push(`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`);
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args,
+    ignoreDefaultArgs: withExtension ? ['--disable-extensions'] : [],
+    viewport: options.viewport ?? { width: 1200, height: 900 },
+    reducedMotion: 'reduce',
+  });
+  const refused: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    const body = fixtureFor(url);
+    if (body !== undefined) return route.fulfill({ body, contentType: 'text/html; charset=utf-8' });
+    refused.push(url);
+    return route.abort('blockedbyclient');
+  });
+  let background: Worker | null = null;
+  let extensionId: string | null = null;
+  if (withExtension) {
+    background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    extensionId = new URL(background.url()).host;
+  }
+  return {
+    context,
+    extensionId,
+    background,
+    refused,
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a fixture URL and waits until the page is loaded and idle enough for the scan to run. */
+export async function openPage(session: Session, url: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+/** The texts currently marked as mentions (read from the page's highlight registry). */
+export async function markedTexts(page: Page, name = 'programs-lens-underline'): Promise<string[]> {
+  return page.evaluate((n) => {
+    const h = CSS.highlights.get(n);
+    if (!h) return [];
+    return [...h].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    });
+  }, name);
+}
+
+/** Waits until at least `count` mentions are marked. */
+export async function waitForMarks(page: Page, count = 1, name = 'programs-lens-underline'): Promise<void> {
+  await page.waitForFunction(
+    ([n, c]) => (CSS.highlights.get(n as string)?.size ?? 0) >= (c as number),
+    [name, count] as const,
+    { timeout: 15_000 },
+  );
+}
+
+/** Centre of the first marked range whose text is `text` (viewport coordinates). */
+export async function markCenter(page: Page, text: string, nth = 0, name = 'programs-lens-underline'): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    ([n, t, i]) => {
+      const h = CSS.highlights.get(n as string);
+      if (!h) return null;
+      const found: DOMRect[] = [];
+      for (const r of h) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        if (range.toString() === t) found.push(range.getClientRects()[0]!);
+      }
+      found.sort((a, b) => a.top - b.top || a.left - b.left);
+      const rect = found[i as number];
+      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    },
+    [name, text, nth] as const,
+  );
+  if (!point) throw new Error(`no marked mention "${text}"`);
+  return point;
+}
+
+export const CARD = 'programs-lens-card .card';

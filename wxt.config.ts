@@ -1,0 +1,44 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { datasetPlugin } from './lib/build/dataset-plugin';
+import { FORUM_MATCHES } from './lib/sites';
+
+const root = import.meta.dirname;
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  srcDir: '.',
+  outDir: '.output',
+  manifest: ({ browser, manifestVersion }) => ({
+    name: 'AI Safety Programs Lens',
+    description:
+      'Hover over MATS, PIBBSS, AI Safety Camp and other AI-safety programs on LessWrong, the EA Forum and the Alignment Forum to see what they are and whether applications are open.',
+    // storage: settings. scripting + the forum hosts: inject the card's UI on first hover (the
+    // content script stays small). Firefox MV3 also needs the hosts for content scripts to run.
+    permissions: ['storage', 'scripting', ...(manifestVersion === 2 ? FORUM_MATCHES : [])],
+    host_permissions: manifestVersion === 3 ? FORUM_MATCHES : undefined,
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Go to the next program mention and open its card',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'ai-safety-programs-lens@programs-lens.org',
+              // 140: the first Firefox that knows data_collection_permissions.
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    plugins: [preact(), datasetPlugin(root)],
+  }),
+});
