@@ -144,6 +144,14 @@ export const AliasObject = z
         description:
           'The spelling is also an ordinary word or another thing\'s name ("Refine", "Pivotal", "ARENA"): it is only marked when the same post or comment supports it (the program\'s context words, another program, an edition number).',
       }),
+    followed_by: z
+      .array(NonEmpty)
+      .optional()
+      .meta({
+        description:
+          'Match this spelling only when one of these words follows it (an organisation\'s name that means the program only as in "GovAI fellowship"). The words are not part of the mention.',
+        examples: [['fellowship', 'fellowships', 'fellows', 'summer fellowship']],
+      }),
     shared_with: z
       .array(z.string().regex(PROGRAM_ID))
       .optional()

@@ -78,8 +78,11 @@ export function checkPrograms(files: ProgramFile[], now: number): Problem[] {
   for (const group of byLower.values()) {
     for (let i = 0; i < group.length; i++) {
       const c = group[i]!;
-      const earlier = group.slice(0, i).filter((o) => clash(o, c));
-      const same = earlier.find((o) => o.id === c.id);
+      // Within one program, an exact spelling next to a case-blind one is deliberate layering
+      // (exact "AI Safety Camp" is sure; other casings need support): only true repeats warn.
+      const same = group
+        .slice(0, i)
+        .find((o) => o.id === c.id && o.folded === c.folded && (o.folded || o.key === c.key));
       if (same) {
         warn(c.file, `aliases[${c.index}]`, `"${c.text}" repeats aliases[${same.index}] ("${same.text}")`);
         continue;

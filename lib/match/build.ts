@@ -11,6 +11,7 @@ export interface MatcherAliasInput {
   case?: 'sensitive' | 'insensitive';
   editions?: boolean;
   ambiguous?: boolean;
+  followed_by?: string[];
 }
 
 export interface MatcherProgramInput {
@@ -100,6 +101,7 @@ export function buildMatcher(programs: MatcherProgramInput[]): CompiledMatcher {
         editions: !!spec.editions,
         ambiguous: !!spec.ambiguous,
         wordLike: !!spec.ambiguous && COMMON_WORD.test(spec.text),
+        ...(spec.followed_by?.length ? { followedBy: spec.followed_by } : {}),
       });
       const key = normaliseSpelling(spec.text);
       const table = isFolded ? folded : exact;

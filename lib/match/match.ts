@@ -12,23 +12,8 @@
  *    and a capitalised ordinary word ("Refine") is not followed by a determiner ("Refine your").
  */
 import { normaliseSpelling } from './build';
+import { definedAsSomethingElse, kindBefore, parallelNoun, programWordNear, takingPartBefore, usedAsWord } from './rules';
 import type { CompiledMatcher, Mention } from './types';
-
-/** Words that, right next to an ambiguous name, show it is a program. */
-const PROGRAM_WORDS =
-  'fellows?|fellowships?|programs?|programmes?|scholars?|cohorts?|mentors?|mentees?|mentorship|mentoring|' +
-  'interns?|internships?|bootcamps?|camps?|alumni|alumnus|alumna|alums?|participants?|streams?|tracks?|' +
-  'applications?|applicants?|apply|applied|applying|accepted|admitted|organi[sz]ers?|graduates?|' +
-  'research\\s+leads?|project\\s+leads?|residency|incubator|incubatees?|curriculum|course|sprints?|' +
-  'extension|batch|round|iteration|edition|winter|summer|spring|autumn|fall|ai\\s+safety|alignment\\s+research';
-const PROGRAM_WORD_NEAR = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${PROGRAM_WORDS})(?![\\p{L}\\p{N}])`, 'iu');
-
-/** How far (in characters) a program word may be from an ambiguous name and still support it. */
-const NEAR = 48;
-
-/** After a capitalised ordinary word, these show it is being used as a word, not a name. */
-const FUNCTION_WORD_AFTER =
-  /^[\s\u00a0]+(?:the|a|an|your|our|my|their|his|her|its|this|that|these|those|some|any|each|every|it|them|us|me|him|one's|yourself|ourselves|themselves|and|or|of|to|in|on|by|with|from|into|upon)(?![\p{L}\p{N}])/iu;
 
 const WORD_CHAR = /[\p{L}\p{N}_@]/u;
 
@@ -56,6 +41,16 @@ export function createMatcher(data: CompiledMatcher): Matcher {
   const pattern = new RegExp(data.source, data.flags);
   const vetoes = data.programs.map((p) => phrasePattern(p.veto));
   const contexts = data.programs.map((p) => phrasePattern(p.context));
+  /** Per program: its names and context words, to recognise text that is about it. */
+  const ownWords = data.programs.map((_, i) =>
+    phrasePattern([...data.aliases.filter((a) => a.program === i).map((a) => a.text), ...data.programs[i]!.context]),
+  );
+  /** Whether a phrase is about the program: names it (other than as `written`) or its context. */
+  const isAbout = (programIndex: number, written: string) => (phrase: string) => {
+    const re = ownWords[programIndex];
+    const rest = phrase.replace(new RegExp(escapeRegExp(written), 'giu'), ' ');
+    return !!re && ((re.lastIndex = 0), re.test(rest));
+  };
 
   function lookup(core: string): number[] | undefined {
     const key = normaliseSpelling(core);
@@ -77,6 +72,18 @@ export function createMatcher(data: CompiledMatcher): Matcher {
       if (found) return { core: prefix, aliases: found };
     }
     return undefined;
+  }
+
+  const followedByPatterns = new Map<number, RegExp>();
+  /** "GovAI" only as in "GovAI fellowship", "GovAI's summer fellows". */
+  function followedBy(aliasIndex: number, words: string[]): RegExp {
+    let re = followedByPatterns.get(aliasIndex);
+    if (!re) {
+      const alts = words.map((w) => escapeRegExp(normaliseSpelling(w)).replace(/ /g, '[\\s\\u00a0-]+'));
+      re = new RegExp(`^(?:['\\u2019]s)?[\\s\\u00a0]+(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+      followedByPatterns.set(aliasIndex, re);
+    }
+    return re;
   }
 
   function vetoed(programIndex: number, text: string, start: number, end: number): boolean {
@@ -118,14 +125,19 @@ export function createMatcher(data: CompiledMatcher): Matcher {
           }
         }
         if (vetoed(alias.program, text, start, end)) continue;
-        if (alias.wordLike && FUNCTION_WORD_AFTER.test(text.slice(end, end + 16))) continue;
-        const mention: Mention = { program: data.programs[alias.program]!.id, start, end, text: text.slice(start, end) };
+        const after = text.slice(end, end + 48);
+        if (alias.wordLike && usedAsWord(after)) continue;
+        if (alias.followedBy && !followedBy(aliasIndex, alias.followedBy).test(after)) continue;
+        const written = text.slice(start, end);
+        if (kindBefore(text, start)) continue;
+        if (definedAsSomethingElse(text, start, end, core, isAbout(alias.program, core))) continue;
+        const mention: Mention = { program: data.programs[alias.program]!.id, start, end, text: written };
         if (!alias.ambiguous || hasEdition) {
           mentions.push(mention);
           confirmedPrograms.add(alias.program);
-        } else {
-          const around = text.slice(Math.max(0, start - NEAR), start) + ' \u0000 ' + text.slice(end, end + NEAR);
-          pending.push({ mention, programIndex: alias.program, near: PROGRAM_WORD_NEAR.test(around) });
+        } else if (!parallelNoun(text, start, end, written)) {
+          const near = programWordNear(text, start, end) || takingPartBefore(text, start);
+          pending.push({ mention, programIndex: alias.program, near });
         }
         break;
       }

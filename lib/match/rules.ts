@@ -1,0 +1,107 @@
+/**
+ * The text rules that decide whether a name found in text is a program mention. Each is a small
+ * pure function over the text around the candidate; match.ts applies them in order.
+ */
+
+/** Words that, right next to an ambiguous name, show it is a program. */
+const PROGRAM_WORDS =
+  'fellows?|fellowships?|programs?|programmes?|scholars?|cohorts?|mentors?|mentees?|mentorship|mentoring|' +
+  'interns?|internships?|bootcamps?|alumni|alumnus|alumna|alums?|participants?|streams?|' +
+  'applications?|applicants?|apply|applied|applying|accepted|admitted|organi[sz]ers?|graduates?|' +
+  'research\\s+leads?|project\\s+leads?|projects?|teams?|residency|incubator|incubatees?|curriculum|course|' +
+  'sprints?|stipends?|capstone|extension|batch|iteration|edition|deadline';
+const PROGRAM_WORD = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${PROGRAM_WORDS})(?![\\p{L}\\p{N}])`, 'iu');
+
+/** How far (in characters) a program word may be from an ambiguous name and still support it. */
+export const NEAR = 40;
+
+/** "ERA fellows", "SPAR mentors", "applied to Pivotal": a program word within NEAR characters. */
+export function programWordNear(text: string, start: number, end: number): boolean {
+  const around = `${text.slice(Math.max(0, start - NEAR), start)} \u0000 ${text.slice(end, end + NEAR)}`;
+  return PROGRAM_WORD.test(around);
+}
+
+/** "I did ERA", "Adam ran Refine", "got into MLSS": a verb of taking part right before the name. */
+const TAKING_PART_BEFORE =
+  /(?:^|[^\p{L}])(?:did|do|doing|attended|attending|joined|joining|completed|finished|ran|run|running|organi[sz]ed|TA'?d(?: for)?|got into|went to|accepted (?:in)?to|rejected from|admitted to)\s+(?:the\s+)?$/iu;
+
+export function takingPartBefore(text: string, start: number): boolean {
+  return TAKING_PART_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+}
+
+/**
+ * After a capitalised ordinary word, a determiner or pronoun shows it is used as a word (a verb:
+ * "Refine your argument", "Catalyze the change"), not as a name.
+ */
+const FUNCTION_WORD_AFTER =
+  /^[\s\u00a0]+(?:the|a|an|your|our|my|their|his|her|its|this|these|those|some|any|each|every|it|them|us|me|him|one's|yourself|ourselves|themselves)(?![\p{L}\p{N}])/iu;
+
+export function usedAsWord(after: string): boolean {
+  return FUNCTION_WORD_AFTER.test(after);
+}
+
+function initials(words: string[]): string {
+  return words
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0]!)
+    .join('')
+    .toUpperCase();
+}
+
+const EXPANSION_AFTER = /^[\s\u00a0]*\(\s*(?:the\s+|also\s+|aka\s+|i\.e\.\s+)?([^()]{3,90})\)/iu;
+const GLOSS_AFTER = /^[\s\u00a0]*\(\s*(?:the|a|an)\s+([^()]{3,90})\)/iu;
+const EXPANSION_BEFORE = /((?:\p{Lu}[\p{L}'’.-]*[\s\u00a0]+(?:(?:of|for|and|the|in|on|&)[\s\u00a0]+)?){2,8})\([\s\u00a0]*(?:also[\s\u00a0]+|aka[\s\u00a0]+|or[\s\u00a0]+)?$/u;
+
+/**
+ * The text itself says the name means something else: an acronym spelled out as other words
+ * ("American Institute of Steel Construction (AISC)", "SERI (Singapore Eye Research Institute)"),
+ * or glossed in brackets ("LASR (the UK government security lab)", "Refine (the React admin
+ * framework)"). `isOurs` says whether a spelled-out or glossing text is about the program itself
+ * (one of its names, its context words, or program words), in which case nothing is ruled out.
+ */
+export function definedAsSomethingElse(
+  text: string,
+  start: number,
+  end: number,
+  name: string,
+  isOurs: (phrase: string) => boolean,
+): boolean {
+  const acronym = /^\p{Lu}[\p{Lu}\p{N}]{1,7}$/u.test(name) ? name.replace(/\p{N}/gu, '') : null;
+  const after = text.slice(end, end + 100);
+  const spelledAfter = EXPANSION_AFTER.exec(after)?.[1];
+  if (acronym && spelledAfter && initials(spelledAfter.split(/[\s\u00a0]+/)) === acronym) return !isOurs(spelledAfter);
+  const before = text.slice(Math.max(0, start - 100), start);
+  const spelledBefore = EXPANSION_BEFORE.exec(before)?.[1];
+  // "The American Institute of Steel Construction (AISC)": the last capitalised words spell it.
+  if (acronym && spelledBefore && initials(spelledBefore.trim().split(/[\s\u00a0]+/)).endsWith(acronym)) {
+    return !isOurs(spelledBefore);
+  }
+  const gloss = GLOSS_AFTER.exec(after)?.[1];
+  if (gloss && !/^\d/.test(gloss)) return !isOurs(gloss) && !PROGRAM_WORD.test(` ${gloss} `);
+  return false;
+}
+
+/**
+ * "the supermarket chain SPAR", "the React framework Refine", "the goddess Athena": a noun naming
+ * what kind of thing follows, and it is not a program.
+ */
+const KIND_BEFORE =
+  /(?:^|[^\p{L}])(?:company|companies|firm|startup|start-up|app|platform|tool|library|framework|supermarket|chain|brand|retailer|band|album|song|game|goddess|god|planet|rover|car|ship|satellite|telescope|database|engine|language)[\s\u00a0]+$/iu;
+
+export function kindBefore(text: string, start: number): boolean {
+  return KIND_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+}
+
+/**
+ * "The AI safety camp vs the accelerationist camp": a many-word name whose last word (a common
+ * noun) comes back nearby in its ordinary sense. Applied to ambiguous spellings only.
+ */
+export function parallelNoun(text: string, start: number, end: number, name: string): boolean {
+  const words = name.trim().split(/[\s\u00a0-]+/);
+  if (words.length < 2) return false;
+  const last = words[words.length - 1]!;
+  // Only where the noun is written in lower case: "AI Safety Camp" is the name.
+  if (last.length < 4 || !/^\p{Ll}+$/u.test(last)) return false;
+  const re = new RegExp(`(?<![\\p{L}])${last}s?(?![\\p{L}])`, 'iu');
+  return re.test(text.slice(Math.max(0, start - 60), start)) || re.test(text.slice(end, end + 60));
+}
