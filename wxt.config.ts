@@ -9,7 +9,8 @@ const root = import.meta.dirname;
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
-  outDir: '.output',
+  // OUTPUT_DIR lets parallel runs (tests, benchmarks) build without overwriting each other.
+  outDir: process.env.OUTPUT_DIR ?? '.output',
   manifest: ({ browser, manifestVersion }) => ({
     name: 'AI Safety Programs Lens',
     description:

@@ -3,16 +3,15 @@
  * where each loadable build is and how to load it.
  */
 import { execFileSync } from 'node:child_process';
-import { join, relative } from 'node:path';
-import { projectRoot } from './paths';
+import { join } from 'node:path';
+import { outputDir, projectRoot } from './paths';
 
 const wxt = join(projectRoot, 'node_modules/.bin/wxt');
 const targets = [
-  { args: ['build'], dir: '.output/chrome-mv3', how: 'Chrome: chrome://extensions → Developer mode → Load unpacked → choose this folder' },
-  { args: ['build', '-b', 'firefox'], dir: '.output/firefox-mv2', how: 'Firefox: about:debugging#/runtime/this-firefox → Load Temporary Add-on → choose manifest.json in this folder' },
-  { args: ['build', '-b', 'firefox', '--mv3'], dir: '.output/firefox-mv3', how: 'Firefox (MV3): as above, with this folder' },
+  { args: ['build'], dir: 'chrome-mv3', how: 'Chrome: chrome://extensions → Developer mode → Load unpacked → choose this folder' },
+  { args: ['build', '-b', 'firefox'], dir: 'firefox-mv2', how: 'Firefox: about:debugging#/runtime/this-firefox → Load Temporary Add-on → choose manifest.json in this folder' },
+  { args: ['build', '-b', 'firefox', '--mv3'], dir: 'firefox-mv3', how: 'Firefox (MV3): as above, with this folder' },
 ];
 for (const t of targets) execFileSync(wxt, t.args, { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] });
 console.log('\nBuilt the extension. Load it unpacked from:');
-for (const t of targets) console.log(`  ${join(projectRoot, t.dir)}\n      ${t.how}`);
-console.log(`\n(${relative(process.cwd(), join(projectRoot, targets[0]!.dir)) || '.'} is the Chrome build.)`);
+for (const t of targets) console.log(`  ${join(outputDir, t.dir)}\n      ${t.how}`);

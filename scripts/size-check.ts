@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { projectRoot } from './paths';
+import { outputDir } from './paths';
 
 export const CONTENT_SCRIPT_BUDGET = 25 * 1024;
 
-const out = join(projectRoot, '.output/chrome-mv3');
+const out = join(outputDir, 'chrome-mv3');
 const size = (file: string) => gzipSync(readFileSync(join(out, file)), { level: 9 }).length;
 const content = size('content-scripts/content.js');
 const cardUi = size('card-ui.js');

@@ -6,11 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { projectRoot } from '../../../scripts/paths';
+import { outputDir } from '../../../scripts/paths';
 import { CHROMIUM_PATH } from './browsers';
 import { fixtureFor } from './fixtures';
 
-export const CHROME_BUILD = join(projectRoot, '.output/chrome-mv3');
+export const CHROME_BUILD = join(outputDir, 'chrome-mv3');
 
 export interface Session {
   context: BrowserContext;
