@@ -43,7 +43,6 @@ export function Card({ program: p, now, repository, compareUrl, onClose, onTurnO
         <span class="dot" aria-hidden="true" />
         {status.text}
       </p>
-      {p.summary && <p class="summary">{p.summary}</p>}
 
       <dl class="facts">
         <dt>Mentorship</dt>

@@ -144,6 +144,13 @@ export const AliasObject = z
         description:
           'The spelling is also an ordinary word or another thing\'s name ("Refine", "Pivotal", "ARENA"): it is only marked when the same post or comment supports it (the program\'s context words, another program, an edition number).',
       }),
+    context_only: z
+      .boolean()
+      .default(false)
+      .meta({
+        description:
+          'Stricter than ambiguous: marked only where the program\'s own `context` words appear in the same post or comment (for a spelling that usually means the organisation, such as "SERI").',
+      }),
     followed_by: z
       .array(NonEmpty)
       .optional()

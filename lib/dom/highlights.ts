@@ -26,6 +26,8 @@ export function highlightsSupported(): boolean {
 export class MentionMarks {
   private readonly highlight: Highlight | null;
   private readonly shown = new Map<Element, AbstractRange[]>();
+  /** Bodies with mentions that are on or near the screen now. */
+  private readonly nearScreen = new Set<Element>();
   private readonly observer: IntersectionObserver | null;
   private readonly name: string | null;
   private readonly firstOnly: boolean;
@@ -48,14 +50,25 @@ export class MentionMarks {
   update(body: Element, added: readonly MentionRef[], removed: readonly MentionRef[]): void {
     if (!this.observer) return;
     if (removed.length > 0) this.unmark(body);
-    if (added.length > 0) this.observer.observe(body);
-    else this.observer.unobserve(body);
+    if (added.length === 0) {
+      this.observer.unobserve(body);
+      this.nearScreen.delete(body);
+    } else if (this.nearScreen.has(body)) {
+      this.mark(body); // re-rendered while on screen: observing again would report nothing new
+    } else {
+      this.observer.observe(body);
+    }
   }
 
   private onIntersect(entries: IntersectionObserverEntry[]): void {
     for (const e of entries) {
-      if (e.isIntersecting) this.mark(e.target);
-      // Bodies that scroll away keep their marks: unmarking costs as much as marking again.
+      if (e.isIntersecting) {
+        this.nearScreen.add(e.target);
+        this.mark(e.target);
+      } else {
+        // Bodies that scroll away keep their marks: unmarking costs as much as marking again.
+        this.nearScreen.delete(e.target);
+      }
     }
   }
 
@@ -91,6 +104,7 @@ export class MentionMarks {
 
   destroy(): void {
     this.observer?.disconnect();
+    this.nearScreen.clear();
     this.highlight?.clear();
     if (this.name) CSS.highlights.delete(this.name);
     this.shown.clear();

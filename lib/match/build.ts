@@ -12,6 +12,7 @@ export interface MatcherAliasInput {
   editions?: boolean;
   ambiguous?: boolean;
   followed_by?: string[];
+  context_only?: boolean;
 }
 
 export interface MatcherProgramInput {
@@ -99,9 +100,10 @@ export function buildMatcher(programs: MatcherProgramInput[]): CompiledMatcher {
         program: programIndex,
         text: spec.text,
         editions: !!spec.editions,
-        ambiguous: !!spec.ambiguous,
-        wordLike: !!spec.ambiguous && COMMON_WORD.test(spec.text),
+        ambiguous: !!(spec.ambiguous || spec.context_only),
+        wordLike: !!(spec.ambiguous || spec.context_only) && COMMON_WORD.test(spec.text),
         ...(spec.followed_by?.length ? { followedBy: spec.followed_by } : {}),
+        ...(spec.context_only ? { contextOnly: true } : {}),
       });
       const key = normaliseSpelling(spec.text);
       const table = isFolded ? folded : exact;

@@ -39,10 +39,12 @@ export interface Score {
 }
 
 /**
- * Exact scoring: a found mention counts when a labelled one has the same program and the same
- * span. (Overlapping spans with the wrong extent count as one miss and one false alarm.)
+ * `exact` (default): a found mention counts when a labelled one has the same program and the same
+ * span; a span of the wrong extent counts as one miss and one false alarm. `overlap`: the same
+ * program and overlapping spans, each label used once (forgives span conventions such as
+ * whether "CHAI internship" or "CHAI" is the name).
  */
-export function score(items: LabelledItem[], detect: (text: string) => Mention[]): Score {
+export function score(items: LabelledItem[], detect: (text: string) => Mention[], mode: 'exact' | 'overlap' = 'exact'): Score {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -51,18 +53,27 @@ export function score(items: LabelledItem[], detect: (text: string) => Mention[]
     `${text.slice(Math.max(0, start - 40), start)}[${text.slice(start, end)}]${text.slice(end, end + 40)}`.replace(/\s+/g, ' ');
   for (const item of items) {
     const found = detect(item.text);
-    const key = (m: { program: string; start: number; end: number }) => `${m.program}:${m.start}:${m.end}`;
-    const expected = new Set(item.mentions.map(key));
-    const got = new Set(found.map(key));
+    type Span = { program: string; start: number; end: number };
+    const same = (a: Span, b: Span) =>
+      a.program === b.program && (mode === 'exact' ? a.start === b.start && a.end === b.end : a.start < b.end && b.start < a.end);
+    const unmatchedLabels = new Set(item.mentions);
+    const matchedFound = new Set<Mention>();
     for (const m of found) {
-      if (expected.has(key(m))) tp++;
+      const label = [...unmatchedLabels].find((l) => same(l, m));
+      if (label) {
+        unmatchedLabels.delete(label);
+        matchedFound.add(m);
+      }
+    }
+    for (const m of found) {
+      if (matchedFound.has(m)) tp++;
       else {
         fp++;
         errors.push({ id: item.id, kind: 'false-positive', program: m.program, text: m.text, context: context(item.text, m.start, m.end) });
       }
     }
     for (const m of item.mentions) {
-      if (!got.has(key(m))) {
+      if (unmatchedLabels.has(m)) {
         fn++;
         errors.push({ id: item.id, kind: 'false-negative', program: m.program, text: m.text, context: context(item.text, m.start, m.end) });
       }

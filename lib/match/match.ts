@@ -12,10 +12,16 @@
  *    and a capitalised ordinary word ("Refine") is not followed by a determiner ("Refine your").
  */
 import { normaliseSpelling } from './build';
-import { definedAsSomethingElse, kindBefore, parallelNoun, programWordNear, takingPartBefore, usedAsWord } from './rules';
+import { compoundToken, definedAsSomethingElse, kindAfter, kindBefore, parallelNoun, programWordNear, takingPartBefore, usedAsWord } from './rules';
 import type { CompiledMatcher, Mention } from './types';
 
-const WORD_CHAR = /[\p{L}\p{N}_@]/u;
+/** A name glued to these is part of another token: a word, a handle, a hashtag or channel. */
+const WORD_CHAR = /[\p{L}\p{N}_@#]/u;
+/** "pibbss.ai", "arena.education": a name followed by a domain ending is part of an address. */
+const DOMAIN_AFTER = /^\.[a-z]{2,}(?![\p{L}\p{N}])/u;
+/** Title case: "Mats", "Arena", "Spar" are words and first names, not the acronyms MATS, ARENA, SPAR. */
+const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
+const ALL_CAPS = /^[\p{Lu}\p{N}]+$/u;
 
 function escapeRegExp(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|\/]/g, '\\$&');
@@ -102,7 +108,7 @@ export function createMatcher(data: CompiledMatcher): Matcher {
   function find(text: string, context = ''): Mention[] {
     const mentions: Mention[] = [];
     // Candidates that need support, decided once the whole unit has been seen.
-    const pending: { mention: Mention; programIndex: number; near: boolean }[] = [];
+    const pending: { mention: Mention; programIndex: number; near: boolean; contextOnly: boolean }[] = [];
     const confirmedPrograms = new Set<number>();
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
@@ -126,18 +132,20 @@ export function createMatcher(data: CompiledMatcher): Matcher {
         }
         if (vetoed(alias.program, text, start, end)) continue;
         const after = text.slice(end, end + 48);
+        if (DOMAIN_AFTER.test(after)) continue;
+        if (ALL_CAPS.test(alias.text) && TITLE_CASE.test(core)) continue;
         if (alias.wordLike && usedAsWord(after)) continue;
         if (alias.followedBy && !followedBy(aliasIndex, alias.followedBy).test(after)) continue;
         const written = text.slice(start, end);
-        if (kindBefore(text, start)) continue;
+        if (kindBefore(text, start) || kindAfter(after) || compoundToken(after)) continue;
         if (definedAsSomethingElse(text, start, end, core, isAbout(alias.program, core))) continue;
         const mention: Mention = { program: data.programs[alias.program]!.id, start, end, text: written };
         if (!alias.ambiguous || hasEdition) {
           mentions.push(mention);
           confirmedPrograms.add(alias.program);
         } else if (!parallelNoun(text, start, end, written)) {
-          const near = programWordNear(text, start, end) || takingPartBefore(text, start);
-          pending.push({ mention, programIndex: alias.program, near });
+          const near = !alias.contextOnly && (programWordNear(text, start, end) || takingPartBefore(text, start));
+          pending.push({ mention, programIndex: alias.program, near, contextOnly: !!alias.contextOnly });
         }
         break;
       }
@@ -157,7 +165,7 @@ export function createMatcher(data: CompiledMatcher): Matcher {
     // A program named unambiguously in the same unit (this one or another) sets the topic.
     const programsNamed = confirmedPrograms.size > 0 || (context.length > 0 && find(context).length > 0);
     for (const p of pending) {
-      if (p.near || programsNamed || supported(p.programIndex)) mentions.push(p.mention);
+      if (p.near || (programsNamed && !p.contextOnly) || supported(p.programIndex)) mentions.push(p.mention);
     }
     return mentions.sort((a, b) => a.start - b.start);
   }

@@ -8,8 +8,8 @@ const PROGRAM_WORDS =
   'fellows?|fellowships?|programs?|programmes?|scholars?|cohorts?|mentors?|mentees?|mentorship|mentoring|' +
   'interns?|internships?|bootcamps?|alumni|alumnus|alumna|alums?|participants?|streams?|' +
   'applications?|applicants?|apply|applied|applying|accepted|admitted|organi[sz]ers?|graduates?|' +
-  'research\\s+leads?|project\\s+leads?|projects?|teams?|residency|incubator|incubatees?|curriculum|course|' +
-  'sprints?|stipends?|capstone|extension|batch|iteration|edition|deadline';
+  'research\\s+leads?|project\\s+leads?|projects?|tracks?|research\\s+managers?|residency|incubator|incubatees?|' +
+  'curriculum|course|sprints?|hackathons?|stipends?|capstone|extension|batch|iteration|edition|deadline';
 const PROGRAM_WORD = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${PROGRAM_WORDS})(?![\\p{L}\\p{N}])`, 'iu');
 
 /** How far (in characters) a program word may be from an ambiguous name and still support it. */
@@ -90,6 +90,25 @@ const KIND_BEFORE =
 
 export function kindBefore(text: string, start: number): boolean {
   return KIND_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+}
+
+const KINDS =
+  'company|firm|startup|start-up|app|platform|tool|library|framework|supermarket|supermarkets|chain|brand|retailer|band|album|song|game|goddess|planet|database|engine|language';
+/** "BlueDot, the Toronto epidemic-intelligence company", "Refine is also the name of a React framework". */
+const KIND_AFTER = new RegExp(
+  `^(?:[\\s\\u00a0]*,[\\s\\u00a0]*|[\\s\\u00a0]+is[\\s\\u00a0]+(?:also[\\s\\u00a0]+)?(?:the[\\s\\u00a0]+name[\\s\\u00a0]+of[\\s\\u00a0]+)?)(?:a|an|the)[\\s\\u00a0]+(?:[\\p{L}\\p{N}'’-]+[\\s\\u00a0]+){0,3}(?:${KINDS})(?![\\p{L}])`,
+  'iu',
+);
+
+export function kindAfter(after: string): boolean {
+  return KIND_AFTER.test(after);
+}
+
+/** "SPAR-H", "ERA-5": a hyphen and capitals or digits glued on make another token. */
+const COMPOUND_TOKEN_AFTER = /^[-\u2010\u2011][\p{Lu}\p{N}]{1,4}(?![\p{Ll}])/u;
+
+export function compoundToken(after: string): boolean {
+  return COMPOUND_TOKEN_AFTER.test(after);
 }
 
 /**

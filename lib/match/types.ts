@@ -11,6 +11,8 @@ export interface CompiledAlias {
    * or pronoun ("Refine your argument"), the way verbs and adjectives are used.
    */
   wordLike: boolean;
+  /** Ambiguous, and supported only by the program's own context words (not by other programs). */
+  contextOnly?: boolean;
   /** Matched only when one of these words follows ("GovAI" → "GovAI fellowship"). */
   followedBy?: string[];
 }

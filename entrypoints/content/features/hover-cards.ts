@@ -1,8 +1,9 @@
 /**
  * Pointer → mention → card. No work while the pointer is outside post and comment bodies: a
- * `pointerover` (fired only when crossing element boundaries) tells when it enters one; only
- * then are moves hit-tested, once per animation frame. Mentions inside the site's own
- * hover-preview links (posts, tags, users, glossary terms) get no card of ours.
+ * `pointerover` (fired only when crossing element boundaries) tells when it enters one, and only
+ * then is a `pointermove` listener attached, hit-testing at most once per animation frame.
+ * Mentions inside the site's own hover-preview links (posts, tags, users, glossary terms) get no
+ * card of ours.
  */
 import { mentionAt } from '../../../lib/dom/hit';
 import { scannedSelector } from '../../../lib/sites';
@@ -25,34 +26,34 @@ export const hoverCards: Feature = {
       if (!hit || hit.ref.startNode.parentElement?.closest(site.ownPreviews)) return card.hover(null);
       card.hover({ ref: hit.ref, line: hit.line });
     };
+    const onMove = (e: PointerEvent) => {
+      if (e.pointerType === 'touch') return;
+      lastX = e.clientX;
+      lastY = e.clientY;
+      if (!frame) frame = requestAnimationFrame(hitTest);
+    };
+    const enter = (body: Element | null) => {
+      if (body === inBody) return;
+      if (!inBody && body) doc.addEventListener('pointermove', onMove, { passive: true, signal });
+      if (inBody && !body) doc.removeEventListener('pointermove', onMove);
+      inBody = body;
+    };
 
     doc.addEventListener(
       'pointerover',
       (e) => {
+        if (card.ownsEvent(e)) return enter(null); // over our card: its own events keep it open
         const t = e.target;
-        if (card.ownsEvent(e)) return;
         const body = t instanceof Element ? t.closest(bodySelector) : null;
-        if (body !== inBody) {
-          inBody = body;
-          if (!body) card.hover(null);
-        }
+        if (!body) card.hover(null);
+        enter(body);
       },
       { passive: true, signal },
     );
-    doc.addEventListener(
-      'pointermove',
-      (e) => {
-        if (!inBody || e.pointerType === 'touch') return;
-        lastX = e.clientX;
-        lastY = e.clientY;
-        if (!frame) frame = requestAnimationFrame(hitTest);
-      },
-      { passive: true, signal },
-    );
-    doc.addEventListener(
+    doc.documentElement.addEventListener(
       'pointerleave',
       () => {
-        inBody = null;
+        enter(null);
         card.hover(null);
       },
       { passive: true, signal },
@@ -72,6 +73,9 @@ export const hoverCards: Feature = {
       },
       { passive: true, signal },
     );
-    return () => cancelAnimationFrame(frame);
+    return () => {
+      cancelAnimationFrame(frame);
+      doc.removeEventListener('pointermove', onMove);
+    };
   },
 };
