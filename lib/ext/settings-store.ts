@@ -1,20 +1,29 @@
-/** Reading and writing the settings through the extension storage API (any extension context). */
+/**
+ * Reading and writing the settings through the extension storage API, zod-free: this is what the
+ * content script uses (its size is budgeted). The extension's pages and the background use
+ * `settings-sync.ts`, which validates with the zod schema.
+ */
 import { browser } from 'wxt/browser';
-import { parseSettings, SETTINGS_KEY, type Settings } from '../settings';
+import { parseSettings, SETTINGS_KEY, toStored, type Settings } from '../settings';
 
-export async function loadSettings(): Promise<Settings> {
+export async function readStoredSettings(): Promise<unknown> {
   try {
     const got = await browser.storage.sync.get(SETTINGS_KEY);
-    return parseSettings(got[SETTINGS_KEY]);
+    return got[SETTINGS_KEY];
   } catch {
-    return parseSettings(undefined);
+    return undefined;
   }
 }
 
+export async function loadSettings(): Promise<Settings> {
+  return parseSettings(await readStoredSettings());
+}
+
 export async function updateSettings(change: (s: Settings) => Settings): Promise<Settings> {
-  const next = parseSettings(change(await loadSettings()));
-  await browser.storage.sync.set({ [SETTINGS_KEY]: next });
-  return next;
+  const stored = await readStoredSettings();
+  const value = toStored(change(parseSettings(stored)), stored);
+  await browser.storage.sync.set({ [SETTINGS_KEY]: value });
+  return parseSettings(value);
 }
 
 export function onSettingsChanged(listener: (s: Settings) => void): () => void {
