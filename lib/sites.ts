@@ -63,6 +63,13 @@ export const NEVER_SCAN_TAGS = new Set([
   'TEMPLATE', 'svg', 'math', 'NAV', 'BUTTON', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO',
 ]);
 
+/** The same as a selector, to ask a body once whether it holds any such element. */
+export const NEVER_SCAN_SELECTOR = [
+  ...[...NEVER_SCAN_TAGS].map((t) => t.toLowerCase()),
+  '[contenteditable]:not([contenteditable="false"])',
+  '[role="textbox"]',
+].join(', ');
+
 export function isNeverScanned(el: Element): boolean {
   if (NEVER_SCAN_TAGS.has(el.tagName)) return true;
   const editable = el.getAttribute('contenteditable');

@@ -58,6 +58,7 @@ export class CardController {
   private hostInstance: CardHost | null = null;
   private readonly intent: HoverIntent<CardTarget>;
   private actions: CardActions = {};
+  private readonly visibilityListeners = new Set<(open: boolean) => void>();
   private readonly onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && this.intent.state.name !== 'idle' && this.intent.state.name !== 'dismissed') {
       this.intent.dismiss();
@@ -73,6 +74,7 @@ export class CardController {
         show: (target, how) => this.render(target, how),
         hide: (how) => {
           this.hostInstance?.hide(how);
+          for (const l of this.visibilityListeners) l(false);
           this.doc.removeEventListener('keydown', this.onKeyDown, true);
         },
       },
@@ -130,6 +132,13 @@ export class CardController {
       how,
     );
     this.doc.addEventListener('keydown', this.onKeyDown, true);
+    for (const l of this.visibilityListeners) l(true);
+  }
+
+  /** Called with true when a card shows, false when it hides. */
+  onVisibilityChange(listener: (open: boolean) => void): () => void {
+    this.visibilityListeners.add(listener);
+    return () => this.visibilityListeners.delete(listener);
   }
 
   hover(target: CardTarget | null): void {

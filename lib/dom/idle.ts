@@ -24,7 +24,7 @@ export class IdleQueue<K> {
     private readonly work: (key: K) => void,
     private readonly requestIdle: RequestIdle = defaultRequestIdle(),
     private readonly now: () => number = () => performance.now(),
-    private readonly onDrained?: () => void,
+    private readonly onSlice?: (start: number, end: number, done: number) => void,
   ) {}
 
   add(key: K): void {
@@ -51,8 +51,11 @@ export class IdleQueue<K> {
   private run(deadline: IdleDeadlineLike): void {
     this.scheduled = false;
     if (this.stopped) return;
-    const until = this.now() + Math.min(SLICE_MS, Math.max(1, deadline.timeRemaining()));
+    const start = this.now();
+    const until = start + Math.min(SLICE_MS, Math.max(1, deadline.timeRemaining()));
+    let done = 0;
     for (const key of this.queue) {
+      done++;
       this.queue.delete(key);
       try {
         this.work(key);
@@ -61,7 +64,7 @@ export class IdleQueue<K> {
       }
       if (this.now() >= until) break;
     }
+    this.onSlice?.(start, this.now(), done);
     if (this.queue.size > 0) this.schedule();
-    else this.onDrained?.();
   }
 }

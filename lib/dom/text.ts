@@ -4,7 +4,7 @@
  * boundary (so "…MATS</p><p>Refine…" does not read "MATSRefine"), and editors, code and form
  * fields are skipped. `locate` maps a text offset back to a (text node, offset) position.
  */
-import { BLOCK_TAGS, isNeverScanned } from '../sites';
+import { BLOCK_TAGS, isNeverScanned, NEVER_SCAN_SELECTOR } from '../sites';
 
 export interface BodyText {
   text: string;
@@ -15,7 +15,41 @@ export interface BodyText {
 
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4; // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
 
+const SHOW_TEXT = 0x4; // NodeFilter.SHOW_TEXT
+
+/** The element that makes the line a text node is on (its nearest block ancestor, or `root`). */
+function lineOf(node: Text, root: Element): Element {
+  let el = node.parentElement;
+  while (el && el !== root && !BLOCK_TAGS.has(el.tagName)) el = el.parentElement;
+  return el ?? root;
+}
+
 export function readBodyText(root: Element): BodyText {
+  // Most comments hold no code, editor or form field: then only text nodes need visiting.
+  return root.querySelector(NEVER_SCAN_SELECTOR) ? readWithSkips(root) : readTextOnly(root);
+}
+
+function readTextOnly(root: Element): BodyText {
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let text = '';
+  let lastLine: Element | null = null;
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const data = node.data;
+    if (data.length === 0) continue;
+    const line = lineOf(node, root);
+    const brBefore = node.previousSibling?.nodeName === 'BR';
+    if ((line !== lastLine || brBefore) && text.length > 0 && text.charCodeAt(text.length - 1) !== 10) text += '\n';
+    lastLine = line;
+    nodes.push(node);
+    starts.push(text.length);
+    text += data;
+  }
+  return { text, nodes, starts };
+}
+
+function readWithSkips(root: Element): BodyText {
   const nodes: Text[] = [];
   const starts: number[] = [];
   let text = '';

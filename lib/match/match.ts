@@ -45,15 +45,25 @@ export interface Matcher {
 
 export function createMatcher(data: CompiledMatcher): Matcher {
   const pattern = new RegExp(data.source, data.flags);
-  const vetoes = data.programs.map((p) => phrasePattern(p.veto));
-  const contexts = data.programs.map((p) => phrasePattern(p.context));
+  // Per-program patterns are compiled on first use: most pages need few or none of them, and
+  // compiling them all would cost the page milliseconds at start.
+  const lazy = (make: (i: number) => RegExp | null) => {
+    const cache = new Map<number, RegExp | null>();
+    return (i: number): RegExp | null => {
+      let re = cache.get(i);
+      if (re === undefined) cache.set(i, (re = make(i)));
+      return re;
+    };
+  };
+  const vetoOf = lazy((i) => phrasePattern(data.programs[i]!.veto));
+  const contextOf = lazy((i) => phrasePattern(data.programs[i]!.context));
   /** Per program: its names and context words, to recognise text that is about it. */
-  const ownWords = data.programs.map((_, i) =>
+  const ownWordsOf = lazy((i) =>
     phrasePattern([...data.aliases.filter((a) => a.program === i).map((a) => a.text), ...data.programs[i]!.context]),
   );
   /** Whether a phrase is about the program: names it (other than as `written`) or its context. */
   const isAbout = (programIndex: number, written: string) => (phrase: string) => {
-    const re = ownWords[programIndex];
+    const re = ownWordsOf(programIndex);
     const rest = phrase.replace(new RegExp(escapeRegExp(written), 'giu'), ' ');
     return !!re && ((re.lastIndex = 0), re.test(rest));
   };
@@ -93,7 +103,7 @@ export function createMatcher(data: CompiledMatcher): Matcher {
   }
 
   function vetoed(programIndex: number, text: string, start: number, end: number): boolean {
-    const veto = vetoes[programIndex];
+    const veto = vetoOf(programIndex);
     if (!veto) return false;
     const from = Math.max(0, start - 64);
     const window = text.slice(from, Math.min(text.length, end + 64));
@@ -156,7 +166,7 @@ export function createMatcher(data: CompiledMatcher): Matcher {
     const supported = (programIndex: number): boolean => {
       let found = contextFound.get(programIndex);
       if (found === undefined) {
-        const ctx = contexts[programIndex];
+        const ctx = contextOf(programIndex);
         found = !!ctx && ((ctx.lastIndex = 0), ctx.test(text) || ((ctx.lastIndex = 0), ctx.test(context)));
         contextFound.set(programIndex, found);
       }

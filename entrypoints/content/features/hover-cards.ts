@@ -1,30 +1,32 @@
 /**
- * Pointer → mention → card. No work while the pointer is outside post and comment bodies: a
- * `pointerover` (fired only when crossing element boundaries) tells when it enters one, and only
- * then is a `pointermove` listener attached, hit-testing at most once per animation frame.
- * Mentions inside the site's own hover-preview links (posts, tags, users, glossary terms) get no
- * card of ours.
+ * Pointer → mention → card, with no work while the pointer is anywhere else: listeners are put on
+ * the bodies that have mentions (and taken off when they have none), so moving over the rest of
+ * the page runs none of our code. Inside such a body, moves are hit-tested at most once per
+ * animation frame. Mentions inside the site's own hover-preview links (posts, tags, users,
+ * glossary terms) get no card of ours. Touch: a tap on a mention opens its card; while a card is
+ * open, a tap elsewhere closes it.
  */
-import { mentionAt } from '../../../lib/dom/hit';
-import { scannedSelector } from '../../../lib/sites';
+import { mentionAt, type Hit } from '../../../lib/dom/hit';
 import type { Feature } from './index';
 
 export const hoverCards: Feature = {
   id: 'hover-cards',
   init(page) {
     const { doc, index, card, site, signal } = page;
-    const bodySelector = scannedSelector(site);
     let inBody: Element | null = null;
     let frame = 0;
     let lastX = 0;
     let lastY = 0;
+    const listening = new Map<Element, AbortController>();
 
+    const hitAt = (x: number, y: number): Hit | null => {
+      const hit = mentionAt(doc, x, y, (n) => index.mentionsIn(n));
+      return hit && !hit.ref.startNode.parentElement?.closest(site.ownPreviews) ? hit : null;
+    };
     const hitTest = () => {
       frame = 0;
-      if (!inBody || index.mentionsOf(inBody).length === 0) return card.hover(null);
-      const hit = mentionAt(doc, lastX, lastY, (n) => index.mentionsIn(n));
-      if (!hit || hit.ref.startNode.parentElement?.closest(site.ownPreviews)) return card.hover(null);
-      card.hover({ ref: hit.ref, line: hit.line });
+      const hit = inBody ? hitAt(lastX, lastY) : null;
+      card.hover(hit ? { ref: hit.ref, line: hit.line } : null);
     };
     const onMove = (e: PointerEvent) => {
       if (e.pointerType === 'touch') return;
@@ -32,50 +34,53 @@ export const hoverCards: Feature = {
       lastY = e.clientY;
       if (!frame) frame = requestAnimationFrame(hitTest);
     };
-    const enter = (body: Element | null) => {
-      if (body === inBody) return;
-      if (!inBody && body) doc.addEventListener('pointermove', onMove, { passive: true, signal });
-      if (inBody && !body) doc.removeEventListener('pointermove', onMove);
-      inBody = body;
+    const onTap = (e: PointerEvent) => {
+      if (e.pointerType !== 'touch') return;
+      const hit = hitAt(e.clientX, e.clientY);
+      if (hit) card.activate({ ref: hit.ref, line: hit.line }, { focus: false });
     };
 
-    doc.addEventListener(
-      'pointerover',
-      (e) => {
-        if (card.ownsEvent(e)) return enter(null); // over our card: its own events keep it open
-        const t = e.target;
-        const body = t instanceof Element ? t.closest(bodySelector) : null;
-        if (!body) card.hover(null);
-        enter(body);
-      },
-      { passive: true, signal },
-    );
-    doc.documentElement.addEventListener(
-      'pointerleave',
-      () => {
-        enter(null);
-        card.hover(null);
-      },
-      { passive: true, signal },
-    );
+    const listen = (body: Element) => {
+      if (listening.has(body)) return;
+      const controller = new AbortController();
+      const opts = { passive: true, signal: AbortSignal.any([controller.signal, signal]) };
+      body.addEventListener('pointerenter', () => (inBody = body), opts);
+      body.addEventListener('pointermove', onMove as EventListener, opts);
+      body.addEventListener(
+        'pointerleave',
+        () => {
+          if (inBody === body) inBody = null;
+          card.hover(null);
+        },
+        opts,
+      );
+      body.addEventListener('pointerup', onTap as EventListener, opts);
+      listening.set(body, controller);
+    };
+    const unlisten = (body: Element) => {
+      listening.get(body)?.abort();
+      listening.delete(body);
+      if (inBody === body) inBody = null;
+    };
+    const offIndex = index.onChange((body, added) => (added.length > 0 ? listen(body) : unlisten(body)));
+    for (const body of index.scannedBodies()) listen(body);
 
-    // Touch: a tap on a mention opens its card; a tap elsewhere closes it.
-    doc.addEventListener(
-      'pointerup',
-      (e) => {
-        if (e.pointerType !== 'touch' || card.ownsEvent(e)) return;
-        const hit = mentionAt(doc, e.clientX, e.clientY, (n) => index.mentionsIn(n));
-        if (hit && !hit.ref.startNode.parentElement?.closest(site.ownPreviews)) {
-          card.activate({ ref: hit.ref, line: hit.line }, { focus: false });
-        } else if (card.isOpen) {
-          card.close();
-        }
-      },
-      { passive: true, signal },
-    );
+    // While a card is open (and only then), a tap outside it and outside mentions closes it.
+    const onOutsideTap = (e: PointerEvent) => {
+      if (e.pointerType !== 'touch' || card.ownsEvent(e)) return;
+      if (!(e.target instanceof Node) || ![...listening.keys()].some((b) => b.contains(e.target as Node))) card.close();
+    };
+    const offOpen = card.onVisibilityChange((open) => {
+      if (open) doc.addEventListener('pointerdown', onOutsideTap, { passive: true, signal });
+      else doc.removeEventListener('pointerdown', onOutsideTap);
+    });
+
     return () => {
       cancelAnimationFrame(frame);
-      doc.removeEventListener('pointermove', onMove);
+      offIndex();
+      offOpen();
+      for (const body of [...listening.keys()]) unlisten(body);
+      doc.removeEventListener('pointerdown', onOutsideTap);
     };
   },
 };

@@ -1,0 +1,75 @@
+/**
+ * Runs inside a benchmark page (bundled by bench/run.ts): the three ways of doing the same job,
+ * each timed the same way. The matcher data and mark.js are put on `window` before this runs.
+ */
+import { scanBody, toStaticRange } from '../lib/dom/scan';
+import { createMatcher } from '../lib/match/match';
+import type { CompiledMatcher } from '../lib/match/types';
+import { SITES, scannedSelector, unitContext } from '../lib/sites';
+
+declare global {
+  interface Window {
+    __benchMatcher: CompiledMatcher;
+    Mark: new (ctx: Element[] | NodeListOf<Element>) => { markRegExp(re: RegExp, opts?: object): void };
+    __bench: Record<string, (...args: never[]) => Promise<Record<string, number>>>;
+  }
+}
+
+const site = SITES.find((s) => s.id === 'lesswrong')!;
+const selector = scannedSelector(site);
+
+/** Time from `start` until the next frame is produced (work, style, layout and paint included). */
+function nextFrame(start: number): Promise<number> {
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0)),
+  );
+}
+
+window.__bench = {
+  /** The floor: a TreeWalker reading every text node of the content containers. */
+  async floor() {
+    const t0 = performance.now();
+    let chars = 0;
+    let nodes = 0;
+    for (const body of document.querySelectorAll(selector)) {
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        chars += (n as Text).data.length;
+        nodes++;
+      }
+    }
+    const script = performance.now() - t0;
+    return { script, frame: await nextFrame(t0), chars, nodes };
+  },
+
+  /** Our scan as the content script does it (every body, every range registered). */
+  async ours() {
+    const t0 = performance.now();
+    const matcher = createMatcher(window.__benchMatcher);
+    const highlight = new Highlight();
+    CSS.highlights.set('programs-lens-underline', highlight);
+    let mentions = 0;
+    for (const body of document.querySelectorAll(selector)) {
+      for (const ref of scanBody(body, matcher, () => unitContext(site, body))) {
+        highlight.add(toStaticRange(ref));
+        mentions++;
+      }
+    }
+    const script = performance.now() - t0;
+    return { script, frame: await nextFrame(t0), mentions };
+  },
+
+  /** mark.js's markRegExp with the same combined pattern (wraps each match in <mark>). */
+  async markjs() {
+    const t0 = performance.now();
+    const re = new RegExp(window.__benchMatcher.source, window.__benchMatcher.flags);
+    let mentions = 0;
+    new window.Mark(document.querySelectorAll(selector)).markRegExp(re, {
+      each: () => {
+        mentions++;
+      },
+    });
+    const script = performance.now() - t0;
+    return { script, frame: await nextFrame(t0), mentions };
+  },
+};

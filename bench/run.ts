@@ -1,0 +1,387 @@
+/**
+ * npm run bench — what the extension costs a forum page, measured in Debian Chromium, side by side
+ * in one run with the floor (a bare text walk) and a peer (mark.js), medians of fresh page loads.
+ *
+ *   1. floor        TreeWalker over the text of every post and comment body
+ *   2. ours         our scan (matching + highlight registration), every body, in the page
+ *   3. mark.js      markRegExp with the same combined pattern
+ *   4. extension    the real extension: page load with vs without it (CDP Performance metrics),
+ *                   its scanning slices (User Timing), the longest main-thread task running its code
+ *   5. incremental  100 comments appended after load, rescanned
+ *   6. matcher      50 vs 1,000 aliases; 1 MB and 2 MB of near-miss text (linear time)
+ *   7. hover        pointer moves outside the bodies: the extension's script time there
+ *
+ * Prints a table with ratios and the budgets, writes bench/results.json, exits 1 if a budget fails.
+ * Options: --runs N (default 5), --sizes 50,500,2000, --quick (runs 3, sizes 50,2000).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { buildDataset } from '../lib/build/dataset-plugin';
+import { buildMatcher } from '../lib/match/build';
+import { createMatcher } from '../lib/match/match';
+import { outputDir, projectRoot } from '../scripts/paths';
+import { CHROMIUM_PATH } from '../test/e2e/setup/browsers';
+import { forumPage, moreComments, syntheticAliases } from './generate';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const RUNS = Number(flag('--runs') ?? (quick ? 3 : 5));
+const SIZES = (flag('--sizes') ?? (quick ? '50,2000' : '50,500,2000')).split(',').map(Number);
+const BIG = Math.max(...SIZES);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+// --- set-up ------------------------------------------------------------------------------------
+
+const dataset = buildDataset(projectRoot);
+const EXTENSION = join(outputDir, 'chrome-mv3');
+console.log('building the extension (chrome-mv3)…');
+execFileSync(join(projectRoot, 'node_modules/.bin/wxt'), ['build'], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+
+const inpage = (
+  await build({ entryPoints: [join(projectRoot, 'bench/inpage.ts')], bundle: true, format: 'iife', write: false, minify: true, target: 'chrome120' })
+).outputFiles[0]!.text;
+const markJs = readFileSync(join(projectRoot, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
+const highlightCss = readFileSync(join(projectRoot, 'entrypoints/content/style.css'), 'utf8');
+
+const pages = new Map<string, string>();
+const urlFor = (n: number) => `https://www.lesswrong.com/posts/bench${n}/mentorship-programs`;
+for (const n of SIZES) pages.set(urlFor(n), forumPage(n).html);
+
+async function launch(withExtension: boolean): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'programs-lens-bench-'));
+  const flags = [
+    '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run',
+    '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost',
+  ];
+  if (withExtension) flags.push(`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`);
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: flags,
+    ignoreDefaultArgs: withExtension ? ['--disable-extensions'] : [],
+    viewport: { width: 1280, height: 900 },
+  });
+  await context.route('**/*', (route) => {
+    const body = pages.get(route.request().url());
+    return body ? route.fulfill({ body, contentType: 'text/html; charset=utf-8' }) : route.abort();
+  });
+  if (withExtension) {
+    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+  }
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics: list } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+/**
+ * Waits until the page has been quiet for `quietMs`: no gap over 30 ms between timer ticks (a busy
+ * main thread) and no new scanning slice of the extension.
+ */
+async function settle(page: Page, quietMs = 600, maxMs = 10000): Promise<void> {
+  // A string, not a function: tsx would add helpers to a function that do not exist in the page.
+  await page.evaluate(`new Promise((resolve) => {
+    const start = performance.now();
+    let prev = start, lastBusy = start;
+    let slices = performance.getEntriesByName('programs-lens:scan').length;
+    const tick = () => {
+      const now = performance.now();
+      const nowSlices = performance.getEntriesByName('programs-lens:scan').length;
+      if (now - prev > 30 || nowSlices !== slices) lastBusy = now;
+      prev = now;
+      slices = nowSlices;
+      if (now - lastBusy >= ${quietMs} || now - start >= ${maxMs}) resolve();
+      else setTimeout(tick, 16);
+    };
+    setTimeout(tick, 16);
+  })`);
+}
+
+// --- 1–3: the same job three ways, in fresh pages ------------------------------------------------
+
+type Row = Record<string, number>;
+const results: Record<string, unknown> = {};
+
+async function microbench(n: number): Promise<Record<string, Row>> {
+  const session = await launch(false);
+  const out: Record<string, Row[]> = { floor: [], ours: [], markjs: [] };
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      for (const kind of ['floor', 'ours', 'markjs'] as const) {
+        const page = await session.context.newPage();
+        await page.goto(urlFor(n), { waitUntil: 'load' });
+        await page.evaluate((m) => ((window as unknown as { __benchMatcher: unknown }).__benchMatcher = m), dataset.matcher);
+        if (kind === 'markjs') await page.addScriptTag({ content: markJs });
+        if (kind === 'ours') await page.addStyleTag({ content: highlightCss });
+        await page.addScriptTag({ content: inpage });
+        await settle(page, 300);
+        const r = (await page.evaluate((k) => window.__bench[k]!(), kind)) as Row;
+        out[kind]!.push(r);
+        await page.close();
+      }
+    }
+  } finally {
+    await session.close();
+  }
+  const med = (rows: Row[]) => Object.fromEntries(Object.keys(rows[0]!).map((k) => [k, round(median(rows.map((r) => r[k]!)), 2)]));
+  return { floor: med(out.floor!), ours: med(out.ours!), markjs: med(out.markjs!) };
+}
+
+// --- 4, 5, 7: the whole extension ---------------------------------------------------------------
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { data?: { url?: string; scriptName?: string }; name?: string };
+}
+
+async function trace<T>(cdp: CDPSession, fn: () => Promise<T>): Promise<{ value: T; events: TraceEvent[] }> {
+  const events: TraceEvent[] = [];
+  const done = new Promise<void>((resolve) => {
+    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+    cdp.once('Tracing.tracingComplete', () => resolve());
+  });
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,toplevel',
+    transferMode: 'ReportEvents',
+  });
+  const value = await fn();
+  await cdp.send('Tracing.end');
+  await done;
+  return { value, events };
+}
+
+/** Main-thread tasks of the page's renderer that ran the extension's code, and their lengths (ms). */
+function extensionTasks(events: TraceEvent[], extensionId: string): { longest: number; total: number; count: number } {
+  const threadNames = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const mainThreads = new Set(threadNames.map((e) => `${e.pid}:${e.tid}`));
+  const onMain = events.filter((e) => mainThreads.has(`${e.pid}:${e.tid}`));
+  const tasks = onMain.filter((e) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'));
+  const ours = onMain.filter((e) => {
+    const url = e.args?.data?.url ?? e.args?.data?.scriptName ?? '';
+    return url.includes(extensionId);
+  });
+  let longest = 0;
+  let total = 0;
+  let count = 0;
+  for (const task of tasks) {
+    const end = task.ts + (task.dur ?? 0);
+    if (ours.some((e) => e.pid === task.pid && e.tid === task.tid && e.ts >= task.ts && e.ts <= end)) {
+      const ms = (task.dur ?? 0) / 1000;
+      longest = Math.max(longest, ms);
+      total += ms;
+      count++;
+    }
+  }
+  return { longest: round(longest, 2), total: round(total, 2), count };
+}
+
+async function wholeExtension(n: number): Promise<Record<string, number>> {
+  const METRICS = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'] as const;
+  const withExt: Row[] = [];
+  const without: Row[] = [];
+  for (const [rows, ext] of [[without, false], [withExt, true]] as const) {
+    const session = await launch(ext);
+    const extensionId = ext ? new URL(session.context.serviceWorkers()[0]!.url()).host : '';
+    try {
+      for (let run = 0; run < RUNS; run++) {
+        const page = await session.context.newPage();
+        const cdp = await session.context.newCDPSession(page);
+        await cdp.send('Performance.enable');
+        const before = await metrics(cdp);
+        const { events } = await trace(cdp, async () => {
+          await page.goto(urlFor(n), { waitUntil: 'load' });
+          await settle(page);
+        });
+        const after = await metrics(cdp);
+        const row: Row = {};
+        for (const m of METRICS) row[m] = (after[m]! - before[m]!) * 1000;
+        if (ext) {
+          const scans = await page.evaluate(() =>
+            performance.getEntriesByName('programs-lens:scan').map((e) => e.duration),
+          );
+          row.scanTotal = scans.reduce((a, b) => a + b, 0);
+          row.scanLongestSlice = Math.max(0, ...scans);
+          row.marked = await page.evaluate(() => CSS.highlights.get('programs-lens-underline')?.size ?? 0);
+          const tasks = extensionTasks(events, extensionId);
+          row.longestTask = tasks.longest;
+          row.taskTotal = tasks.total;
+          row.hostElements = await page.evaluate(() => document.querySelectorAll('programs-lens-card').length);
+          if (n === BIG) {
+            // 5. incremental: 100 comments appended after load.
+            const mark = await page.evaluate(() => performance.now());
+            await page.evaluate((html) => (window as unknown as { __appendComments(h: string): void }).__appendComments(html), moreComments(100));
+            await settle(page, 400);
+            row.append100 = await page.evaluate(
+              (since) =>
+                performance
+                  .getEntriesByName('programs-lens:scan')
+                  .filter((e) => e.startTime >= since)
+                  .reduce((a, e) => a + e.duration, 0),
+              mark,
+            );
+            // 7. hover outside bodies: pointer moves over the header and margins.
+            const hover = await trace(cdp, async () => {
+              for (let i = 0; i < 60; i++) await page.mouse.move(20 + (i % 2) * 5, 20 + i * 10);
+              await settle(page, 200);
+            });
+            row.hoverOutsideBodies = extensionTasks(hover.events, extensionId).total;
+          }
+        }
+        rows.push(row);
+        await page.close();
+      }
+    } finally {
+      await session.close();
+    }
+  }
+  const med = (rows: Row[], k: string) => round(median(rows.map((r) => r[k] ?? 0)), 2);
+  const out: Record<string, number> = {};
+  for (const m of METRICS) {
+    out[`${m}.without`] = med(without, m);
+    out[`${m}.with`] = med(withExt, m);
+    out[`${m}.added`] = round(out[`${m}.with`]! - out[`${m}.without`]!, 2);
+  }
+  for (const k of ['scanTotal', 'scanLongestSlice', 'longestTask', 'taskTotal', 'marked', 'hostElements', 'append100', 'hoverOutsideBodies']) {
+    if (withExt[0]![k] !== undefined) out[k] = med(withExt, k);
+  }
+  return out;
+}
+
+// --- 6: the matcher alone -----------------------------------------------------------------------
+
+function matcherScaling(): Record<string, number> {
+  const text = forumPage(BIG).html.replace(/<[^>]+>/g, ' ');
+  const time = (fn: () => void, reps = 7) => {
+    fn();
+    const xs: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      const t0 = performance.now();
+      fn();
+      xs.push(performance.now() - t0);
+    }
+    return median(xs);
+  };
+  const m50 = createMatcher(buildMatcher(syntheticAliases(50)));
+  const m1000 = createMatcher(buildMatcher(syntheticAliases(1000)));
+  const real = createMatcher(dataset.matcher);
+  const nearMiss = 'MAT MATX SERI-MAT AISCx PIBBS ARENAS ARENA5x SPARx Refines Astral PIBBSSx AI Safety Cam LASRx ';
+  const mb = (size: number) => nearMiss.repeat(Math.ceil(size / nearMiss.length)).slice(0, size);
+  const oneMb = mb(1 << 20);
+  const twoMb = mb(2 << 20);
+  const out = {
+    textChars: text.length,
+    aliases50: round(time(() => m50.find(text)), 2),
+    aliases1000: round(time(() => m1000.find(text)), 2),
+    datasetAliases: dataset.matcher.aliases.length,
+    aliasesDataset: round(time(() => real.find(text)), 2),
+    nearMiss1MB: round(time(() => real.find(oneMb), 3), 2),
+    nearMiss2MB: round(time(() => real.find(twoMb), 3), 2),
+  };
+  return { ...out, ratio1000to50: round(out.aliases1000 / out.aliases50, 2), ratio2MBto1MB: round(out.nearMiss2MB / out.nearMiss1MB, 2) };
+}
+
+// --- run ----------------------------------------------------------------------------------------
+
+const chromiumVersion = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim();
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${chromiumVersion} headless`;
+console.log(`machine: ${machine}\nruns per measurement: ${RUNS}\n`);
+
+const micro: Record<number, Record<string, Row>> = {};
+for (const n of SIZES) {
+  console.log(`page with ${n} comments: floor / ours / mark.js…`);
+  micro[n] = await microbench(n);
+}
+const whole: Record<number, Record<string, number>> = {};
+for (const n of SIZES) {
+  console.log(`page with ${n} comments: the whole extension…`);
+  whole[n] = await wholeExtension(n);
+}
+console.log('the matcher alone…');
+const scaling = matcherScaling();
+
+// --- report -------------------------------------------------------------------------------------
+
+const big = micro[BIG]!;
+const w = whole[BIG]!;
+const budgets = [
+  { name: `our scan script ≤ 2.5× the floor (${BIG} comments)`, value: round(big.ours!.script! / big.floor!.script!, 2), limit: 2.5 },
+  {
+    name: `everything the extension adds to the main thread ≤ 0.2× mark.js to the next frame`,
+    value: round(Math.max(0, w['TaskDuration.added']!) / big.markjs!.frame!, 3),
+    limit: 0.2,
+  },
+  { name: 'longest main-thread task running our code ≤ 50 ms', value: w.longestTask!, limit: 50 },
+  { name: '100 appended comments rescanned ≤ 2 ms', value: round(w.append100!, 2), limit: 2 },
+  { name: 'matcher: 1,000 aliases ≤ 1.3× of 50', value: scaling.ratio1000to50!, limit: 1.3 },
+  { name: 'matcher: near-miss text linear (2 MB / 1 MB ≤ 2.3)', value: scaling.ratio2MBto1MB!, limit: 2.3 },
+  { name: 'script time while the pointer moves outside bodies ≤ 0.5 ms', value: w.hoverOutsideBodies!, limit: 0.5 },
+  { name: 'elements added to the page before the first hover = 0', value: w.hostElements!, limit: 0 },
+];
+
+const lines: string[] = [];
+lines.push(`| comments | floor (walk) | ours (scan + highlights) | mark.js markRegExp | ours ÷ floor | ours ÷ mark.js |`);
+lines.push(`| ---: | ---: | ---: | ---: | ---: | ---: |`);
+for (const n of SIZES) {
+  const r = micro[n]!;
+  lines.push(
+    `| ${n} | ${r.floor!.script} ms (frame ${r.floor!.frame}) | ${r.ours!.script} ms (frame ${r.ours!.frame}) | ${r.markjs!.script} ms (frame ${r.markjs!.frame}) | ${round(r.ours!.script! / r.floor!.script!, 2)}× | ${round(r.ours!.frame! / r.markjs!.frame!, 2)}× to next frame |`,
+  );
+}
+lines.push('');
+lines.push(`| comments | page load, without → with extension: task / script / style / layout (ms) | extension: scan total, longest slice, longest task | marked on load |`);
+lines.push(`| ---: | --- | --- | ---: |`);
+for (const n of SIZES) {
+  const x = whole[n]!;
+  lines.push(
+    `| ${n} | task ${x['TaskDuration.without']} → ${x['TaskDuration.with']} (+${x['TaskDuration.added']}); script +${x['ScriptDuration.added']}; style +${x['RecalcStyleDuration.added']}; layout +${x['LayoutDuration.added']} | ${x.scanTotal} ms, ${x.scanLongestSlice} ms, ${x.longestTask} ms | ${x.marked} |`,
+  );
+}
+lines.push('');
+lines.push(
+  `matcher on ${scaling.textChars} chars: 50 aliases ${scaling.aliases50} ms, 1,000 aliases ${scaling.aliases1000} ms (×${scaling.ratio1000to50}); ` +
+    `the dataset's ${scaling.datasetAliases} aliases ${scaling.aliasesDataset} ms; near-miss text 1 MB ${scaling.nearMiss1MB} ms, 2 MB ${scaling.nearMiss2MB} ms (×${scaling.ratio2MBto1MB})`,
+);
+lines.push('');
+let failed = false;
+lines.push('| budget | measured | limit | |');
+lines.push('| --- | ---: | ---: | --- |');
+for (const b of budgets) {
+  const ok = b.value <= b.limit;
+  failed ||= !ok;
+  lines.push(`| ${b.name} | ${b.value} | ${b.limit} | ${ok ? 'pass' : 'FAIL'} |`);
+}
+const table = lines.join('\n');
+console.log(`\n${table}\n`);
+
+Object.assign(results, { date: new Date().toISOString(), machine, runs: RUNS, sizes: SIZES, micro, whole, matcher: scaling, budgets, table });
+writeFileSync(join(projectRoot, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('wrote bench/results.json');
+process.exit(failed ? 1 : 0);
