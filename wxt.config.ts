@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { datasetPlugin } from './lib/build/dataset-plugin';
-import { FORUM_MATCHES } from './lib/sites';
+import { EXTRA_SITE_MATCH, FORUM_MATCHES } from './lib/sites';
 
 const root = import.meta.dirname;
 
@@ -17,8 +17,19 @@ export default defineConfig({
       'Hover over MATS, PIBBSS, AI Safety Camp and other AI-safety programs on LessWrong, the EA Forum and the Alignment Forum to see what they are and whether applications are open.',
     // storage: settings. scripting + the forum hosts: inject the card's UI on first hover (the
     // content script stays small). Firefox MV3 also needs the hosts for content scripts to run.
-    permissions: ['storage', 'scripting', ...(manifestVersion === 2 ? FORUM_MATCHES : [])],
+    // alarms: the daily check of followed programs' deadlines (no install warning).
+    permissions: ['storage', 'scripting', 'alarms', ...(manifestVersion === 2 ? FORUM_MATCHES : [])],
     host_permissions: manifestVersion === 3 ? FORUM_MATCHES : undefined,
+    // Asked for at the moment of use, never at install: notifications when the reader first
+    // follows a program; one https host each time the reader adds a site in the options.
+    optional_permissions: manifestVersion === 2 ? ['notifications', EXTRA_SITE_MATCH] : ['notifications'],
+    optional_host_permissions: manifestVersion === 3 ? [EXTRA_SITE_MATCH] : undefined,
+    // The card's "Compare programs" link opens compare.html from a forum page, which Chrome allows
+    // only for web-accessible pages. Limited to the forums, so other sites cannot probe for it.
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: ['compare.html'], matches: FORUM_MATCHES }]
+        : ['compare.html'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+P' },

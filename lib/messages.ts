@@ -4,6 +4,11 @@ export const PAGE_INFO_MESSAGE = 'programs-lens:page-info';
 export const SCROLL_TO_MESSAGE = 'programs-lens:scroll-to';
 /** Content script → background: the card data of one program (kept out of the page's bundle). */
 export const PROGRAM_MESSAGE = 'programs-lens:program';
+/**
+ * Options → background: make the registered content script match the extra sites (after one was
+ * added or removed). Replies with the match patterns now registered.
+ */
+export const SYNC_EXTRA_SITES_MESSAGE = 'programs-lens:sync-extra-sites';
 
 export interface ProgramReply {
   program: import('./dataset/types').CompiledProgram;

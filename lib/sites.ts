@@ -100,8 +100,39 @@ export function unitContext(site: SiteConfig, el: Element): string {
   return '';
 }
 
+/**
+ * Sites the reader adds in the options (any https host, with its permission). Nothing is known
+ * about their markup, so the bodies are the page's main content: the outermost `article`, `main`
+ * or `[role=main]` elements (outermost only, so no text is scanned twice), or the whole `body`
+ * when the page has none of them. Navigation, forms, editors and code are skipped inside bodies
+ * as everywhere (NEVER_SCAN_TAGS). No titles or comments apart from that, and no previews of the
+ * site's own to stay out of (`:not(*)` matches nothing).
+ */
+const MAIN_CONTENT = 'article, main, [role=main]';
+export const GENERIC_SITE: SiteConfig = {
+  id: 'extra',
+  label: 'this site',
+  hosts: [],
+  post: `:is(${MAIN_CONTENT}):not(:is(${MAIN_CONTENT}) *), body:not(:has(${MAIN_CONTENT}))`,
+  comments: ':not(*)',
+  titles: ':not(*)',
+  ownPreviews: ':not(*)',
+};
+
 export const FORUM_MATCHES = SITES.flatMap((s) => s.hosts.map((h) => `https://${h}/*`));
 
-export function siteForHost(host: string): SiteConfig | undefined {
-  return SITES.find((s) => s.hosts.includes(host));
+/** The optional host permission extra sites are granted from (one host at a time). */
+export const EXTRA_SITE_MATCH = 'https://*/*';
+
+/** The match pattern of one extra site. */
+export function extraSiteMatch(host: string): string {
+  return `https://${host}/*`;
+}
+
+/**
+ * The site config for a host: one of the forums, else the generic config when the reader added
+ * the host as an extra site, else none (the content script does nothing).
+ */
+export function siteForHost(host: string, extraHosts: readonly string[] = []): SiteConfig | undefined {
+  return SITES.find((s) => s.hosts.includes(host)) ?? (extraHosts.includes(host) ? GENERIC_SITE : undefined);
 }

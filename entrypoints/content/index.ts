@@ -17,14 +17,17 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   async main(ctx) {
-    const site = siteForHost(location.hostname);
+    // The forums, or (registered at run time, lib/ext/extra-sites.ts) a site the reader added.
+    const initial = await loadSettings();
+    const site = siteForHost(location.hostname, initial.extraSites);
     if (!site) return;
     let session: PageSession | null = null;
     const apply = (settings: Awaited<ReturnType<typeof loadSettings>>) => {
       if (ctx.isInvalid) return;
       session?.stop();
       session = null;
-      if (isSiteEnabled(settings, location.hostname)) {
+      // An extra site the reader removed stops at once (its script is unregistered for later pages).
+      if (isSiteEnabled(settings, location.hostname) && siteForHost(location.hostname, settings.extraSites)) {
         session = new PageSession(ctx, site, settings);
         session.start();
       }
@@ -41,7 +44,7 @@ export default defineContentScript({
       return Promise.resolve(info);
     };
     browser.runtime.onMessage.addListener(onMessage);
-    apply(await loadSettings());
+    apply(initial);
     const off = onSettingsChanged(apply);
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);
