@@ -36,6 +36,8 @@ const flag = (name: string) => {
 const RUNS = Number(flag('--runs') ?? (quick ? 3 : 5));
 const SIZES = (flag('--sizes') ?? (quick ? '50,2000' : '50,500,2000')).split(',').map(Number);
 const BIG = Math.max(...SIZES);
+/** --only micro|whole|matcher: run one part (for working on it); budgets need all three. */
+const ONLY = flag('--only');
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -127,15 +129,15 @@ const results: Record<string, unknown> = {};
 
 async function microbench(n: number): Promise<Record<string, Row>> {
   const session = await launch(false);
-  const out: Record<string, Row[]> = { floor: [], ours: [], markjs: [] };
+  const out: Record<string, Row[]> = { floor: [], ours: [], markjs: [], oursPhases: [] };
   try {
     for (let run = 0; run < RUNS; run++) {
-      for (const kind of ['floor', 'ours', 'markjs'] as const) {
+      for (const kind of ['floor', 'ours', 'markjs', 'oursPhases'] as const) {
         const page = await session.context.newPage();
         await page.goto(urlFor(n), { waitUntil: 'load' });
         await page.evaluate((m) => ((window as unknown as { __benchMatcher: unknown }).__benchMatcher = m), dataset.matcher);
         if (kind === 'markjs') await page.addScriptTag({ content: markJs });
-        if (kind === 'ours') await page.addStyleTag({ content: highlightCss });
+        if (kind === 'ours' || kind === 'oursPhases') await page.addStyleTag({ content: highlightCss });
         await page.addScriptTag({ content: inpage });
         await settle(page, 300);
         const r = (await page.evaluate((k) => window.__bench[k]!(), kind)) as Row;
@@ -147,7 +149,7 @@ async function microbench(n: number): Promise<Record<string, Row>> {
     await session.close();
   }
   const med = (rows: Row[]) => Object.fromEntries(Object.keys(rows[0]!).map((k) => [k, round(median(rows.map((r) => r[k]!)), 2)]));
-  return { floor: med(out.floor!), ours: med(out.ours!), markjs: med(out.markjs!) };
+  return { floor: med(out.floor!), ours: med(out.ours!), markjs: med(out.markjs!), oursPhases: med(out.oursPhases!) };
 }
 
 // --- 4, 5, 7: the whole extension ---------------------------------------------------------------
@@ -315,17 +317,25 @@ const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Mat
 console.log(`machine: ${machine}\nruns per measurement: ${RUNS}\n`);
 
 const micro: Record<number, Record<string, Row>> = {};
-for (const n of SIZES) {
-  console.log(`page with ${n} comments: floor / ours / mark.js…`);
-  micro[n] = await microbench(n);
+if (!ONLY || ONLY === 'micro') {
+  for (const n of SIZES) {
+    console.log(`page with ${n} comments: floor / ours / mark.js…`);
+    micro[n] = await microbench(n);
+  }
 }
 const whole: Record<number, Record<string, number>> = {};
-for (const n of SIZES) {
-  console.log(`page with ${n} comments: the whole extension…`);
-  whole[n] = await wholeExtension(n);
+if (!ONLY || ONLY === 'whole') {
+  for (const n of SIZES) {
+    console.log(`page with ${n} comments: the whole extension…`);
+    whole[n] = await wholeExtension(n);
+  }
 }
 console.log('the matcher alone…');
 const scaling = matcherScaling();
+if (ONLY) {
+  console.log(JSON.stringify({ micro, whole, scaling }, null, 1));
+  process.exit(0);
+}
 
 // --- report -------------------------------------------------------------------------------------
 

@@ -63,18 +63,17 @@ export const NEVER_SCAN_TAGS = new Set([
   'TEMPLATE', 'svg', 'math', 'NAV', 'BUTTON', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO',
 ]);
 
-/** The same as a selector, to ask a body once whether it holds any such element. */
-export const NEVER_SCAN_SELECTOR = [
-  ...[...NEVER_SCAN_TAGS].map((t) => t.toLowerCase()),
-  '[contenteditable]:not([contenteditable="false"])',
-  '[role="textbox"]',
-].join(', ');
+/** Elements the reader can type into (besides form fields). */
+export const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false"]), [role="textbox"]';
 
-export function isNeverScanned(el: Element): boolean {
-  if (NEVER_SCAN_TAGS.has(el.tagName)) return true;
+export function isEditable(el: Element): boolean {
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
   return el.getAttribute('role') === 'textbox';
+}
+
+export function isNeverScanned(el: Element): boolean {
+  return NEVER_SCAN_TAGS.has(el.tagName) || isEditable(el);
 }
 
 /** Tags whose start begins a new line of text, so words on either side are not glued together. */

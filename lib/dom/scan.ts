@@ -20,10 +20,14 @@ export interface MentionRef {
 }
 
 export function scanBody(body: Element, matcher: Matcher, context?: () => string): MentionRef[] {
+  // First the text alone; the map from offsets to text nodes only for bodies that name a program.
+  const { text } = readBodyText(body, false);
+  if (text.length === 0) return [];
+  const found = matcher.find(text, context);
+  if (found.length === 0) return [];
   const read = readBodyText(body);
-  if (read.text.length === 0) return [];
   const refs: MentionRef[] = [];
-  for (const m of matcher.find(read.text, context ? context() : '')) {
+  for (const m of found) {
     const start = locate(read, m.start, false);
     const end = locate(read, m.end, true);
     if (!start || !end) continue;

@@ -4,7 +4,7 @@
  * boundary (so "…MATS</p><p>Refine…" does not read "MATSRefine"), and editors, code and form
  * fields are skipped. `locate` maps a text offset back to a (text node, offset) position.
  */
-import { BLOCK_TAGS, isNeverScanned, NEVER_SCAN_SELECTOR } from '../sites';
+import { BLOCK_TAGS, EDITABLE_SELECTOR, isEditable, NEVER_SCAN_TAGS } from '../sites';
 
 export interface BodyText {
   text: string;
@@ -13,70 +13,67 @@ export interface BodyText {
   starts: number[];
 }
 
-const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4; // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
-
 const SHOW_TEXT = 0x4; // NodeFilter.SHOW_TEXT
 
-/** The element that makes the line a text node is on (its nearest block ancestor, or `root`). */
-function lineOf(node: Text, root: Element): Element {
-  let el = node.parentElement;
-  while (el && el !== root && !BLOCK_TAGS.has(el.tagName)) el = el.parentElement;
-  return el ?? root;
-}
-
-export function readBodyText(root: Element): BodyText {
-  // Most comments hold no code, editor or form field: then only text nodes need visiting.
-  return root.querySelector(NEVER_SCAN_SELECTOR) ? readWithSkips(root) : readTextOnly(root);
-}
-
-function readTextOnly(root: Element): BodyText {
+/**
+ * One walk over the body's text nodes (as cheap as walking them at all): when a text node's
+ * parent differs from the previous one's, its ancestors up to the body say whether it lies in
+ * something never scanned (an editor, code, a form field) and which block it belongs to.
+ */
+export function readBodyText(root: Element): BodyText;
+/** Only the text, without the node map (cheaper: most bodies turn out to name no program). */
+export function readBodyText(root: Element, withNodes: false): Pick<BodyText, 'text'>;
+export function readBodyText(root: Element, withNodes = true): BodyText {
+  // Editable regions are rare: ask once, and skip the attribute checks when there are none.
+  const mayHaveEditable = root.querySelector(EDITABLE_SELECTOR) !== null;
   const nodes: Text[] = [];
   const starts: number[] = [];
   let text = '';
+  // Whether `text` ends a line. Tracked here: reading the end of a string being built would make
+  // the engine flatten it again and again.
+  let atLineEnd = true;
+  let lastParent: Node | null = null;
   let lastLine: Element | null = null;
+  let skip = false;
+  let skippedSince = false;
   const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const data = node.data;
-    if (data.length === 0) continue;
-    const line = lineOf(node, root);
-    const brBefore = node.previousSibling?.nodeName === 'BR';
-    if ((line !== lastLine || brBefore) && text.length > 0 && text.charCodeAt(text.length - 1) !== 10) text += '\n';
-    lastLine = line;
-    nodes.push(node);
-    starts.push(text.length);
-    text += data;
-  }
-  return { text, nodes, starts };
-}
-
-function readWithSkips(root: Element): BodyText {
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  let text = '';
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
-  let node: Node | null = walker.nextNode();
-  while (node) {
-    if (node.nodeType === 3) {
-      const data = (node as Text).data;
-      if (data.length > 0) {
-        nodes.push(node as Text);
-        starts.push(text.length);
-        text += data;
+    const parent = node.parentNode;
+    const lastParentBefore = lastParent;
+    let newLine = false;
+    if (parent !== lastParent) {
+      lastParent = parent;
+      skip = false;
+      let line: Element | null = null;
+      for (let el = node.parentElement; el && el !== root; el = el.parentElement) {
+        const tag = el.tagName;
+        if (NEVER_SCAN_TAGS.has(tag) || (mayHaveEditable && isEditable(el))) {
+          skip = true;
+          break;
+        }
+        if (!line && BLOCK_TAGS.has(tag)) line = el;
       }
-      node = walker.nextNode();
+      line ??= root;
+      newLine = line !== lastLine;
+      lastLine = line;
+    }
+    const data = node.data;
+    if (skip) {
+      skippedSince = true;
       continue;
     }
-    const el = node as Element;
-    if (isNeverScanned(el)) {
-      // Skip the whole subtree: next sibling, or the next sibling of the nearest ancestor.
-      node = walker.nextSibling();
-      while (!node && walker.parentNode()) node = walker.nextSibling();
-      if (text.length > 0 && text[text.length - 1] !== '\n') text += '\n';
-      continue;
+    if (data.length === 0) continue;
+    // A <br> between two text nodes of one parent ("MATS<br>SPAR") also ends a line.
+    if (!atLineEnd && (newLine || skippedSince || (parent === lastParentBefore && node.previousSibling?.nodeName === 'BR'))) {
+      text += '\n';
     }
-    if (BLOCK_TAGS.has(el.tagName) && text.length > 0 && text[text.length - 1] !== '\n') text += '\n';
-    node = walker.nextNode();
+    skippedSince = false;
+    if (withNodes) {
+      nodes.push(node);
+      starts.push(text.length);
+    }
+    text += data;
+    atLineEnd = data.charCodeAt(data.length - 1) === 10;
   }
   return { text, nodes, starts };
 }

@@ -1,8 +1,12 @@
 /**
- * Builds the matcher once per dataset (at build time): every alias of every program goes into one
- * trie, written out as a single regular expression, so that scanning costs about the same for 50
- * aliases as for 1,000. Case-sensitive spellings are written literally (V8 scans those fastest);
- * case-insensitive ones letter by letter as `[aA]` classes, never with the `i` flag.
+ * Builds the matcher once per dataset (at build time).
+ *
+ * Scanning does not use a pattern made of the aliases (a 160-alias pattern costs the page ~10 ms
+ * just to compile, and both that and its scanning grow with the number of aliases). Instead a
+ * small fixed pattern finds every word that starts with a capital letter, its first token is
+ * looked up in a table of the aliases' first tokens, and only the aliases found there are checked
+ * further. The table is what this step builds: cost per word is a hash lookup, whatever the
+ * number of aliases. See docs/adr/0002-matching.md.
  */
 import type { CompiledAlias, CompiledMatcher } from './types';
 
@@ -24,69 +28,34 @@ export interface MatcherProgramInput {
 
 /** Characters that may stand between the words of a name: spaces, no-break spaces, hyphens. */
 export const NAME_GAP = '[\\s\\u00a0\\u2010\\u2011-]{1,2}';
-const GAP_TOKEN = '\u0000';
-const APOSTROPHE_TOKEN = '\u0001';
 
 /** One key per spelling, whatever spaces, hyphens or apostrophes it was written with. */
 export function normaliseSpelling(text: string): string {
   return text.replace(/[\s\u00a0\u2010\u2011-]+/g, ' ').replace(/[\u2018\u2019\u02bc]/g, "'");
 }
 
-/**
- * One trie for all aliases, keyed by lower-cased characters. Each edge remembers which characters
- * may appear there: the exact character for case-sensitive aliases, both cases for insensitive
- * ones. Keying by lower case puts "Astra" and "astra fellowship" on one path, so the pattern
- * always prefers the longest name; the run time then checks the case of what matched.
- */
-interface TrieNode {
-  children: Map<string, { chars: Set<string>; node: TrieNode }>;
-  end: boolean;
+/** A token: a run of ASCII letters and digits (what the scanning pattern finds). */
+export const TOKEN = /[A-Za-z0-9]+/;
+
+/** The first token of an alias ("AI" of "AI Safety Camp", "SERI" of "SERI-MATS"). */
+export function firstToken(text: string): string {
+  const m = TOKEN.exec(text);
+  if (!m || m.index !== 0) throw new Error(`alias must start with a letter or digit: ${JSON.stringify(text)}`);
+  return m[0];
 }
 
-const newNode = (): TrieNode => ({ children: new Map(), end: false });
-
-function escapeChar(c: string): string {
-  return /[\\^$.*+?()[\]{}|\/-]/.test(c) ? `\\${c}` : c;
+function escapeRegExp(s: string): string {
+  return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
 
-function insert(root: TrieNode, spelling: string, folded: boolean): void {
-  let node = root;
-  const key = normaliseSpelling(spelling).replace(/ /g, GAP_TOKEN).replace(/'/g, APOSTROPHE_TOKEN);
-  for (const c of key) {
-    const lower = c.toLowerCase();
-    let edge = node.children.get(lower);
-    if (!edge) node.children.set(lower, (edge = { chars: new Set(), node: newNode() }));
-    edge.chars.add(c);
-    if (folded) {
-      edge.chars.add(lower);
-      edge.chars.add(c.toUpperCase());
-    }
-    node = edge.node;
-  }
-  node.end = true;
-}
-
-function edgePattern(chars: Set<string>): string {
-  if (chars.has(GAP_TOKEN)) return NAME_GAP;
-  if (chars.has(APOSTROPHE_TOKEN)) return "['\\u2019]";
-  const list = [...chars].filter((c) => c.length === 1);
-  if (list.length === 1) return escapeChar(list[0]!);
-  return `[${list.map(escapeChar).join('')}]`;
-}
-
-/** Writes a trie as a regular expression; longer spellings are tried before their prefixes. */
-function emit(node: TrieNode): string {
-  const branches = [...node.children.values()].map(({ chars, node: child }) => edgePattern(chars) + emit(child));
-  if (branches.length === 0) return '';
-  if (node.end) branches.push('');
-  if (branches.length === 1) return branches[0]!;
-  return `(?:${branches.join('|')})`;
+/** The rest of an alias after its first token, as a pattern: flexible gaps and apostrophes. */
+function restPattern(rest: string): string {
+  return escapeRegExp(normaliseSpelling(rest)).replace(/ /g, NAME_GAP).replace(/'/g, "['\\u2019]");
 }
 
 const COMMON_WORD = /^[A-Z][a-z]+$/;
 
 export function buildMatcher(programs: MatcherProgramInput[]): CompiledMatcher {
-  const trie = newNode();
   const aliases: CompiledAlias[] = [];
   const exact: Record<string, number[]> = {};
   const folded: Record<string, number[]> = {};
@@ -95,35 +64,44 @@ export function buildMatcher(programs: MatcherProgramInput[]): CompiledMatcher {
     for (const raw of program.aliases) {
       const spec: MatcherAliasInput = typeof raw === 'string' ? { text: raw } : raw;
       const isFolded = spec.case === 'insensitive';
+      const token = firstToken(spec.text);
+      const rest = spec.text.slice(token.length);
       const index = aliases.length;
       aliases.push({
         program: programIndex,
         text: spec.text,
+        folded: isFolded,
+        rest: rest ? restPattern(rest) : '',
         editions: !!spec.editions,
         ambiguous: !!(spec.ambiguous || spec.context_only),
         wordLike: !!(spec.ambiguous || spec.context_only) && COMMON_WORD.test(spec.text),
         ...(spec.followed_by?.length ? { followedBy: spec.followed_by } : {}),
         ...(spec.context_only ? { contextOnly: true } : {}),
       });
-      const key = normaliseSpelling(spec.text);
       const table = isFolded ? folded : exact;
-      const tableKey = isFolded ? key.toLowerCase() : key;
-      (table[tableKey] ??= []).push(index);
-      insert(trie, spec.text, isFolded);
+      const key = isFolded ? token.toLowerCase() : token;
+      (table[key] ??= []).push(index);
     }
   });
+  // Longest alias first: "SERI MATS" is tried before "SERI", "Astra Fellowship" before "Astra".
+  const byLength = (a: number, b: number) => aliases[b]!.text.length - aliases[a]!.text.length;
+  for (const list of [...Object.values(exact), ...Object.values(folded)]) list.sort(byLength);
 
-  const core = emit(trie);
-  // Group 1: the name. Group 2: an edition number ("AISC10", "ARENA 5.0", "AISC #9").
-  // The lookahead rejects a name glued to more letters or digits ("MATSx"); a possessive passes
-  // because an apostrophe is neither ("MATS's", "PIBBSS'").
-  const source = `(${core})([\\u0020\\u00a0]?#?\\d{1,2}(?:\\.\\d{1,2})?(?![\\p{L}\\p{N}]|\\.\\d))?(?![\\p{L}\\p{N}_])`;
   return {
-    source,
-    flags: 'gu',
     aliases,
     exact,
     folded,
     programs: programs.map((p) => ({ id: p.id, context: p.context ?? [], veto: p.veto ?? [] })),
   };
+}
+
+/**
+ * Every alias in one pattern (the way a generic highlighter would look for them): used only to
+ * give mark.js the same job in the benchmark.
+ */
+export function combinedPattern(data: CompiledMatcher): RegExp {
+  const alts = data.aliases
+    .map((a) => (a.folded ? escapeRegExp(a.text).replace(/[A-Za-z]/g, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`) : escapeRegExp(a.text)))
+    .sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![A-Za-z0-9])(?:${alts.join('|')})(?![A-Za-z0-9])`, 'g');
 }

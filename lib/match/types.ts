@@ -4,6 +4,10 @@ export interface CompiledAlias {
   /** Index into `CompiledMatcher.programs`. */
   program: number;
   text: string;
+  /** Case-insensitive. */
+  folded: boolean;
+  /** Pattern for what follows the first token ("[\s…]{1,2}Safety[\s…]{1,2}Camp"), or "". */
+  rest: string;
   editions: boolean;
   ambiguous: boolean;
   /**
@@ -26,13 +30,10 @@ export interface CompiledMatcherProgram {
 }
 
 export interface CompiledMatcher {
-  /** One combined pattern for every alias (a trie written as a regular expression). */
-  source: string;
-  flags: string;
   aliases: CompiledAlias[];
-  /** Normalised spelling → alias indices, for case-sensitive aliases. */
+  /** First token → indices of the case-sensitive aliases starting with it, longest first. */
   exact: Record<string, number[]>;
-  /** Lower-cased normalised spelling → alias indices, for case-insensitive aliases. */
+  /** Lower-cased first token → indices of the case-insensitive aliases, longest first. */
   folded: Record<string, number[]>;
   programs: CompiledMatcherProgram[];
 }

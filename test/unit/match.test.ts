@@ -44,8 +44,13 @@ describe('names and their spellings', () => {
     expect(found('ERA5 reanalysis data, and the ERA fellowship')).toEqual(['era:ERA']);
   });
 
-  it('matches case-insensitive aliases in any case', () => {
-    expect(found('the ml alignment & theory scholars program')).toEqual(['mats:ml alignment & theory scholars']);
+  it('matches case-insensitive aliases in any case after a capital', () => {
+    expect(found('the ML alignment & theory scholars program')).toEqual(['mats:ML alignment & theory scholars']);
+    expect(found('the Ml Alignment & Theory Scholars program')).toEqual(['mats:Ml Alignment & Theory Scholars']);
+  });
+
+  it('never matches names written all in lower case', () => {
+    expect(found('the ml alignment & theory scholars program, seri mats, arena')).toEqual([]);
   });
 });
 

@@ -31,7 +31,7 @@ describe('scan --jsonl', () => {
           { program: 'arena', start: 25, end: 34, text: 'ARENA 5.0' },
         ],
       },
-      { id: 'b', mentions: [{ program: 'mats', start: 8, end: 12, text: 'MATS' }], text: 'I was a MATS scholar\n' },
+      { id: 'b', mentions: [{ program: 'mats', start: 8, end: 12, text: 'MATS' }], text: 'I was a MATS scholar' },
       { id: 'd', mentions: [] },
     ]);
     const text = '🙂 I did SERI-MATS, then ARENA 5.0. Refine your CV!';

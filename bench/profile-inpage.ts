@@ -1,0 +1,54 @@
+/** Where our scan's time goes, stage by stage (bundled into a page by bench/profile.ts). */
+import { readBodyText } from '../lib/dom/text';
+import { scanBody, toStaticRange } from '../lib/dom/scan';
+import { combinedPattern } from '../lib/match/build';
+import { createMatcher } from '../lib/match/match';
+import type { CompiledMatcher } from '../lib/match/types';
+import { SITES, scannedSelector, unitContext } from '../lib/sites';
+
+const site = SITES.find((s) => s.id === 'lesswrong')!;
+(window as unknown as Record<string, unknown>).__profile = (data: CompiledMatcher) => {
+  const bodies = [...document.querySelectorAll(scannedSelector(site))];
+  const t: Record<string, number> = {};
+  let t0 = performance.now();
+  const matcher = createMatcher(data);
+  t.createMatcher = performance.now() - t0;
+  t0 = performance.now();
+  matcher.find('warm up the pattern: MATS and SPAR');
+  t.firstFind = performance.now() - t0;
+  t0 = performance.now();
+  matcher.find('warm up the pattern again: PIBBSS');
+  t.secondFind = performance.now() - t0;
+  t0 = performance.now();
+  const texts = bodies.map((b) => readBodyText(b));
+  t.readText = performance.now() - t0;
+  t0 = performance.now();
+  let found = 0;
+  for (const r of texts) found += matcher.find(r.text).length;
+  t.find = performance.now() - t0;
+  t0 = performance.now();
+  let x = 0;
+  for (const r of texts) x += r.text.charCodeAt(0);
+  t.flatten = performance.now() - t0;
+  t0 = performance.now();
+  for (const r of texts) matcher.find(r.text);
+  t.findAgain = performance.now() - t0;
+  const re = combinedPattern(data);
+  t0 = performance.now();
+  for (const r of texts) { re.lastIndex = 0; while (re.exec(r.text)); }
+  t.bareRegexPerBody = performance.now() - t0;
+  t0 = performance.now();
+  const all = texts.map((r) => r.text).join('\n');
+  t.join = performance.now() - t0;
+  t0 = performance.now();
+  matcher.find(all);
+  t.findOnce = performance.now() - t0;
+  t0 = performance.now();
+  const refs = bodies.flatMap((b) => scanBody(b, matcher, () => unitContext(site, b)));
+  t.scanBody = performance.now() - t0;
+  t0 = performance.now();
+  const h = new Highlight();
+  for (const r of refs) h.add(toStaticRange(r));
+  t.highlight = performance.now() - t0;
+  return { ...t, bodies: bodies.length, found, chars: all.length };
+};
