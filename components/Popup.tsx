@@ -102,6 +102,15 @@ export function Popup({ now = Date.now(), tabId }: { now?: number; tabId?: numbe
                         {p.shortName}
                       </button>
                       <span class="muted"> · {count === 1 ? 'once' : `${count} times`}</span>
+                      <a
+                        class="row-link"
+                        href={compareUrl(program)}
+                        target="_blank"
+                        rel="noopener"
+                        aria-label={`Compare ${p.shortName} with other programs`}
+                      >
+                        compare
+                      </a>
                       <span class={`status status-${status.kind}`}>{status.text}</span>
                     </li>
                   );

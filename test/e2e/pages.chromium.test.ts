@@ -83,6 +83,7 @@ describe('the popup', () => {
     expect(listed.find((l) => l.id === 'mats')!.times).toBe(' · 4 times');
     expect(listed.find((l) => l.id === 'spar')!.times).toBe(' · once');
     for (const l of listed) {
+      expect(await popup.locator(`li[data-program="${l.id}"] a.row-link`).getAttribute('href')).toBe(`${base}/compare.html#${l.id}`);
       expect(l.name).toBe(byId.get(l.id!)!.shortName);
       expect(l.status).toBe(callStatus(byId.get(l.id!)!, now).text);
     }
@@ -331,6 +332,22 @@ describe('an extra site', () => {
       'aisc',
     ]);
     await popup.close();
+
+    // On a page with a main element: only the outermost main content is read, once.
+    await session.context.route('https://example.org/nested', (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="en"><head><title>MATS</title></head><body>
+          <header><p>Our MATS alumni</p></header>
+          <main><article><p>I did PIBBSS last year.</p></article><aside><p>AI Safety Camp was great too.</p></aside></main>
+          <footer><p>MATS, PIBBSS</p></footer></body></html>`,
+      }),
+    );
+    const nested = await openPage(session, 'https://example.org/nested');
+    await waitForMarks(nested, 2);
+    await nested.waitForTimeout(500);
+    expect((await markedTexts(nested)).sort()).toEqual(['AI Safety Camp', 'PIBBSS']);
+    await nested.close();
 
     // Removed: permission given back, script unregistered, the open page stops at once.
     await options.bringToFront();
