@@ -25,6 +25,7 @@ import { buildMatcher } from '../lib/match/build';
 import { createMatcher } from '../lib/match/match';
 import { outputDir, projectRoot } from '../scripts/paths';
 import { CHROMIUM_PATH } from '../test/e2e/setup/browsers';
+import { extensionTasks, trace } from '../test/e2e/setup/trace';
 import { forumPage, moreComments, syntheticAliases } from './generate';
 
 const args = process.argv.slice(2);
@@ -153,57 +154,6 @@ async function microbench(n: number): Promise<Record<string, Row>> {
 }
 
 // --- 4, 5, 7: the whole extension ---------------------------------------------------------------
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-  pid: number;
-  args?: { data?: { url?: string; scriptName?: string }; name?: string };
-}
-
-async function trace<T>(cdp: CDPSession, fn: () => Promise<T>): Promise<{ value: T; events: TraceEvent[] }> {
-  const events: TraceEvent[] = [];
-  const done = new Promise<void>((resolve) => {
-    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-    cdp.once('Tracing.tracingComplete', () => resolve());
-  });
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,toplevel',
-    transferMode: 'ReportEvents',
-  });
-  const value = await fn();
-  await cdp.send('Tracing.end');
-  await done;
-  return { value, events };
-}
-
-/** Main-thread tasks of the page's renderer that ran the extension's code, and their lengths (ms). */
-function extensionTasks(events: TraceEvent[], extensionId: string): { longest: number; total: number; count: number } {
-  const threadNames = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const mainThreads = new Set(threadNames.map((e) => `${e.pid}:${e.tid}`));
-  const onMain = events.filter((e) => mainThreads.has(`${e.pid}:${e.tid}`));
-  const tasks = onMain.filter((e) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'));
-  const ours = onMain.filter((e) => {
-    const url = e.args?.data?.url ?? e.args?.data?.scriptName ?? '';
-    return url.includes(extensionId);
-  });
-  let longest = 0;
-  let total = 0;
-  let count = 0;
-  for (const task of tasks) {
-    const end = task.ts + (task.dur ?? 0);
-    if (ours.some((e) => e.pid === task.pid && e.tid === task.tid && e.ts >= task.ts && e.ts <= end)) {
-      const ms = (task.dur ?? 0) / 1000;
-      longest = Math.max(longest, ms);
-      total += ms;
-      count++;
-    }
-  }
-  return { longest: round(longest, 2), total: round(total, 2), count };
-}
 
 async function wholeExtension(n: number): Promise<Record<string, number>> {
   const METRICS = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'] as const;

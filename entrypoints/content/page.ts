@@ -6,7 +6,7 @@
 import matcherData from 'virtual:matcher';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageIndex } from '../../lib/dom/page-index';
-import { scanBody } from '../../lib/dom/scan';
+import { scanBodySteps } from '../../lib/dom/scan';
 import { IdleQueue } from '../../lib/dom/idle';
 import { createMatcher } from '../../lib/match/match';
 import type { Settings } from '../../lib/settings';
@@ -42,9 +42,11 @@ export class PageSession {
     const index = new PageIndex();
     this.bodySelector = scannedSelector(site);
     this.queue = new IdleQueue<Element>(
-      (body) => {
-        if (!body.isConnected) index.delete(body);
-        else index.set(body, scanBody(body, matcher, () => unitContext(site, body)));
+      function* (body) {
+        if (!body.isConnected) return index.delete(body);
+        const refs = yield* scanBodySteps(body, matcher, () => unitContext(site, body));
+        // The body may have left the page while its scan was paused.
+        if (body.isConnected) index.set(body, refs);
       },
       undefined,
       undefined,

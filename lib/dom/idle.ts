@@ -1,6 +1,8 @@
 /**
  * Work spread over idle time in small slices, so that no task of ours blocks the page for long
- * (a long task is 50 ms; each slice stops after SLICE_MS). The idle scheduler is injectable.
+ * (a long task is 50 ms; each slice stops after SLICE_MS). A piece of work may be a generator:
+ * it then yields now and then (a very long body) and is resumed in the next slice. The idle
+ * scheduler and the clock are injectable.
  */
 export const SLICE_MS = 8;
 
@@ -14,14 +16,19 @@ export function defaultRequestIdle(): RequestIdle {
   return (cb) => setTimeout(() => cb({ timeRemaining: () => SLICE_MS }), 1);
 }
 
+/** Work for one key: done at once, or a generator that yields where it may be paused. */
+export type Work<K> = (key: K) => void | Iterator<unknown, void>;
+
 /** A queue of keys processed in idle slices; adding a key already queued does nothing. */
 export class IdleQueue<K> {
   private readonly queue = new Set<K>();
+  /** A piece of work paused at a yield, resumed first in the next slice. */
+  private current: { key: K; steps: Iterator<unknown, void> } | null = null;
   private scheduled = false;
   private stopped = false;
 
   constructor(
-    private readonly work: (key: K) => void,
+    private readonly work: Work<K>,
     private readonly requestIdle: RequestIdle = defaultRequestIdle(),
     private readonly now: () => number = () => performance.now(),
     private readonly onSlice?: (start: number, end: number, done: number) => void,
@@ -29,17 +36,20 @@ export class IdleQueue<K> {
 
   add(key: K): void {
     if (this.stopped) return;
+    // Queued again while being worked on (it changed): start over from its new state.
+    if (this.current?.key === key) this.current = null;
     this.queue.add(key);
     this.schedule();
   }
 
   get size(): number {
-    return this.queue.size;
+    return this.queue.size + (this.current ? 1 : 0);
   }
 
   stop(): void {
     this.stopped = true;
     this.queue.clear();
+    this.current = null;
   }
 
   private schedule(): void {
@@ -48,23 +58,43 @@ export class IdleQueue<K> {
     this.requestIdle((deadline) => this.run(deadline), { timeout: 1000 });
   }
 
+  /** Advances paused work until it is done or the slice is over; false if the slice is over. */
+  private advance(until: number): boolean {
+    while (this.current) {
+      try {
+        if (this.current.steps.next().done) this.current = null;
+      } catch (e) {
+        console.debug('[programs-lens] scan failed', e);
+        this.current = null;
+      }
+      if (this.now() >= until) return false;
+    }
+    return true;
+  }
+
   private run(deadline: IdleDeadlineLike): void {
     this.scheduled = false;
     if (this.stopped) return;
     const start = this.now();
     const until = start + Math.min(SLICE_MS, Math.max(1, deadline.timeRemaining()));
     let done = 0;
-    for (const key of this.queue) {
-      done++;
-      this.queue.delete(key);
-      try {
-        this.work(key);
-      } catch (e) {
-        console.debug('[programs-lens] scan failed', e);
+    if (this.advance(until)) {
+      for (const key of this.queue) {
+        done++;
+        this.queue.delete(key);
+        try {
+          const steps = this.work(key);
+          if (steps) {
+            this.current = { key, steps };
+            if (!this.advance(until)) break;
+          }
+        } catch (e) {
+          console.debug('[programs-lens] scan failed', e);
+        }
+        if (this.now() >= until) break;
       }
-      if (this.now() >= until) break;
     }
     this.onSlice?.(start, this.now(), done);
-    if (this.queue.size > 0) this.schedule();
+    if (this.queue.size > 0 || this.current) this.schedule();
   }
 }

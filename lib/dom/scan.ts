@@ -4,7 +4,8 @@
  * objects when they are needed (highlights, hit-testing).
  */
 import type { Matcher } from '../match/match';
-import { locate, readBodyText } from './text';
+import type { Mention } from '../match/types';
+import { locate, readBodyTextSteps } from './text';
 
 export interface MentionRef {
   program: string;
@@ -19,13 +20,45 @@ export interface MentionRef {
   nodes: Text[];
 }
 
+/** Text longer than this is matched a chunk at a time (each chunk its own context unit). */
+export const CHUNK_CHARS = 100_000;
+
+/** One body's mentions (runs to completion: for tests and tools). */
 export function scanBody(body: Element, matcher: Matcher, context?: () => string): MentionRef[] {
+  const steps = scanBodySteps(body, matcher, context);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * One body's mentions, pausing (yielding) where the work may be split across idle slices: a
+ * body of 100,000 text nodes or 10 MB of text must not hold the page for long.
+ */
+export function* scanBodySteps(body: Element, matcher: Matcher, context?: () => string): Generator<void, MentionRef[]> {
   // First the text alone; the map from offsets to text nodes only for bodies that name a program.
-  const { text } = readBodyText(body, false);
+  const { text } = yield* readBodyTextSteps(body, false);
   if (text.length === 0) return [];
-  const found = matcher.find(text, context);
+  let found: Mention[];
+  if (text.length <= CHUNK_CHARS) {
+    found = matcher.find(text, context);
+  } else {
+    found = [];
+    for (let from = 0; from < text.length; ) {
+      // End each chunk at a space, so no name is cut in two.
+      let to = Math.min(text.length, from + CHUNK_CHARS);
+      if (to < text.length) {
+        const space = text.lastIndexOf(' ', to);
+        if (space > from + CHUNK_CHARS / 2) to = space;
+      }
+      for (const m of matcher.find(text.slice(from, to))) found.push({ ...m, start: m.start + from, end: m.end + from });
+      from = to;
+      yield;
+    }
+  }
   if (found.length === 0) return [];
-  const read = readBodyText(body);
+  const read = yield* readBodyTextSteps(body);
   const refs: MentionRef[] = [];
   for (const m of found) {
     const start = locate(read, m.start, false);

@@ -24,6 +24,18 @@ export function readBodyText(root: Element): BodyText;
 /** Only the text, without the node map (cheaper: most bodies turn out to name no program). */
 export function readBodyText(root: Element, withNodes: false): Pick<BodyText, 'text'>;
 export function readBodyText(root: Element, withNodes = true): BodyText {
+  const steps = readBodyTextSteps(root, withNodes);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** How many text nodes are read between two points where the reading may pause. */
+export const NODES_PER_STEP = 4000;
+
+/** readBodyText, pausing (yielding) every NODES_PER_STEP text nodes: for very large bodies. */
+export function* readBodyTextSteps(root: Element, withNodes = true): Generator<void, BodyText> {
   // Editable regions are rare: ask once, and skip the attribute checks when there are none.
   const mayHaveEditable = root.querySelector(EDITABLE_SELECTOR) !== null;
   const nodes: Text[] = [];
@@ -37,7 +49,9 @@ export function readBodyText(root: Element, withNodes = true): BodyText {
   let skip = false;
   let skippedSince = false;
   const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+  let count = 0;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (++count % NODES_PER_STEP === 0) yield;
     const parent = node.parentNode;
     const lastParentBefore = lastParent;
     let newLine = false;

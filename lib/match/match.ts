@@ -28,8 +28,8 @@ const WORD = /(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*/g;
 const EDITION = /[\u0020\u00a0]?#?\d{1,2}(?:\.\d{1,2})?(?![A-Za-z0-9]|\.\d)/y;
 /** A name glued to these is part of another token: a word, a handle, a hashtag or channel. */
 const GLUED_BEFORE = /[\p{L}\p{N}_@#]/u;
-/** What may not follow a name: more of a word. */
-const GLUED_AFTER = /[\p{L}\p{N}_]/u;
+/** What may not follow a name: more of a word, or a combining mark on its last letter ("MATŚ"). */
+const GLUED_AFTER = /[\p{L}\p{M}\p{N}_]/u;
 /** "pibbss.ai", "arena.education": a name followed by a domain ending is part of an address. */
 const DOMAIN_AFTER = /^\.[a-z]{2,}(?![A-Za-z0-9])/;
 /** Title case: "Mats", "Arena", "Spar" are words and first names, not the acronyms MATS, ARENA, SPAR. */

@@ -22,7 +22,16 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(options: { extension?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Session> {
+export interface LaunchOptions {
+  extension?: boolean;
+  viewport?: { width: number; height: number };
+  /** More pages to serve: URL → HTML (generated fixtures). */
+  pages?: Record<string, string>;
+  /** Write Chromium's network log here (every request the browser makes, by anyone). */
+  netLog?: string;
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Session> {
   const withExtension = options.extension ?? true;
   const dir = mkdtempSync(join(tmpdir(), 'programs-lens-e2e-'));
   const args = [
@@ -37,6 +46,7 @@ export async function launch(options: { extension?: boolean; viewport?: { width:
     '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost',
   ];
   if (withExtension) args.push(`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`);
+  if (options.netLog) args.push(`--log-net-log=${options.netLog}`, '--net-log-capture-mode=Default');
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -48,7 +58,7 @@ export async function launch(options: { extension?: boolean; viewport?: { width:
   const refused: string[] = [];
   await context.route('**/*', async (route) => {
     const url = route.request().url();
-    const body = fixtureFor(url);
+    const body = options.pages?.[url.split('#')[0]!] ?? fixtureFor(url);
     if (body !== undefined) return route.fulfill({ body, contentType: 'text/html; charset=utf-8' });
     refused.push(url);
     return route.abort('blockedbyclient');
