@@ -24,12 +24,8 @@ export default defineConfig({
     // follows a program; one https host each time the reader adds a site in the options.
     optional_permissions: manifestVersion === 2 ? ['notifications', EXTRA_SITE_MATCH] : ['notifications'],
     optional_host_permissions: manifestVersion === 3 ? [EXTRA_SITE_MATCH] : undefined,
-    // The card's "Compare programs" link opens compare.html from a forum page, which Chrome allows
-    // only for web-accessible pages. Limited to the forums, so other sites cannot probe for it.
-    web_accessible_resources:
-      manifestVersion === 3
-        ? [{ resources: ['compare.html'], matches: FORUM_MATCHES }]
-        : ['compare.html'],
+    // No web-accessible resources: nothing a page could probe to learn the extension is there
+    // (the card's "Compare programs" asks the background to open the page).
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+P' },

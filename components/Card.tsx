@@ -10,14 +10,14 @@ export interface CardProps {
   program: CompiledProgram;
   now: number;
   repository: string;
-  /** Link to the compare page row for this program, when available. */
-  compareUrl?: string;
+  /** Opens the compare page at this program's row (in a new tab). */
+  onOpenCompare?: () => void;
   onClose: () => void;
   onTurnOffSite?: () => void;
   siteLabel?: string;
 }
 
-export function Card({ program: p, now, repository, compareUrl, onClose, onTurnOffSite, siteLabel }: CardProps) {
+export function Card({ program: p, now, repository, onOpenCompare, onClose, onTurnOffSite, siteLabel }: CardProps) {
   const status = statusOf(p, now);
   const titleId = `programs-lens-title-${p.id}`;
   const statusId = `programs-lens-status-${p.id}`;
@@ -95,10 +95,10 @@ export function Card({ program: p, now, repository, compareUrl, onClose, onTurnO
           <a href={p.url} target="_blank" rel="noopener noreferrer">
             Official page
           </a>
-          {compareUrl && (
-            <a href={compareUrl} target="_blank" rel="noopener noreferrer">
+          {onOpenCompare && (
+            <button type="button" class="linklike" onClick={onOpenCompare}>
               Compare programs
-            </a>
+            </button>
           )}
           <a href={correctionUrl(repository, p)} target="_blank" rel="noopener noreferrer">
             Suggest a correction

@@ -14,28 +14,17 @@ import { migrateStoredSettings } from '../lib/ext/settings-sync';
 import {
   isMessage,
   NEXT_MENTION_MESSAGE,
+  OPEN_COMPARE_MESSAGE,
   PROGRAM_MESSAGE,
   SYNC_EXTRA_SITES_MESSAGE,
   type ProgramReply,
 } from '../lib/messages';
 import { readSettings } from '../lib/settings-schema';
 import { SETTINGS_KEY } from '../lib/settings';
-import { siteForHost } from '../lib/sites';
 
 export default defineBackground(() => {
   const programs = new Map(dataset.programs.map((p) => [p.id, p]));
   const log = (what: string) => (e: unknown) => console.warn(`[programs-lens] ${what} failed`, e);
-
-  /** compare.html is web-accessible on the forums only (wxt.config.ts): elsewhere no link. */
-  const compareUrlFor = (id: string, pageUrl: string | undefined): string | undefined => {
-    let host = '';
-    try {
-      host = new URL(pageUrl ?? '').hostname;
-    } catch {
-      return undefined;
-    }
-    return siteForHost(host) ? browser.runtime.getURL(`/compare.html#${id}`) : undefined;
-  };
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isMessage(message, LOAD_CARD_UI_MESSAGE)) {
@@ -45,6 +34,16 @@ export default defineBackground(() => {
       return browser.scripting
         .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [CARD_UI_FILE] })
         .then(() => true, () => false);
+    }
+    if (isMessage(message, OPEN_COMPARE_MESSAGE)) {
+      // Opened from here, not by a link in the page: compare.html needs no web access, so no
+      // page can probe for the extension through it.
+      const id = String((message as { id?: unknown }).id ?? '');
+      const hash = programs.has(id) ? `#${id}` : '';
+      return browser.tabs.create({ url: browser.runtime.getURL(`/compare.html${hash}`), index: (sender.tab?.index ?? -1) + 1 }).then(
+        () => true,
+        () => false,
+      );
     }
     if (isMessage(message, SYNC_EXTRA_SITES_MESSAGE)) {
       // Idempotent, so whoever asks (in practice the options page) is fine.
@@ -57,8 +56,6 @@ export default defineBackground(() => {
     const program = programs.get(String((message as { id?: unknown }).id));
     if (!program) return Promise.resolve(null);
     const reply: ProgramReply = { program, repository: dataset.repository };
-    const compareUrl = compareUrlFor(program.id, sender.url ?? sender.tab?.url);
-    if (compareUrl) reply.compareUrl = compareUrl;
     return Promise.resolve(reply);
   });
 

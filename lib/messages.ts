@@ -2,6 +2,8 @@
 export const NEXT_MENTION_MESSAGE = 'programs-lens:next-mention';
 export const PAGE_INFO_MESSAGE = 'programs-lens:page-info';
 export const SCROLL_TO_MESSAGE = 'programs-lens:scroll-to';
+/** Content script → background: open the compare page at a program's row, in a new tab. */
+export const OPEN_COMPARE_MESSAGE = 'programs-lens:open-compare';
 /** Content script → background: the card data of one program (kept out of the page's bundle). */
 export const PROGRAM_MESSAGE = 'programs-lens:program';
 /**
@@ -13,7 +15,6 @@ export const SYNC_EXTRA_SITES_MESSAGE = 'programs-lens:sync-extra-sites';
 export interface ProgramReply {
   program: import('./dataset/types').CompiledProgram;
   repository: string;
-  compareUrl?: string;
 }
 
 /** What the content script reports about its tab. */

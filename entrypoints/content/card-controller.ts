@@ -3,7 +3,7 @@
  * keyboard events here; this decides, through the state machine, when the card shows and hides.
  */
 import { browser } from 'wxt/browser';
-import { PROGRAM_MESSAGE, type ProgramReply } from '../../lib/messages';
+import { OPEN_COMPARE_MESSAGE, PROGRAM_MESSAGE, type ProgramReply } from '../../lib/messages';
 import { HoverIntent } from '../../lib/hover/intent';
 import { toRange, isIntact, type MentionRef } from '../../lib/dom/scan';
 import type { Settings } from '../../lib/settings';
@@ -117,7 +117,7 @@ export class CardController {
         program: reply.program,
         now: Date.now(),
         repository: reply.repository,
-        compareUrl: reply.compareUrl,
+        onOpenCompare: () => void browser.runtime.sendMessage({ type: OPEN_COMPARE_MESSAGE, id: reply.program.id }).catch(() => undefined),
         onClose: () => this.intent.dismiss(),
         onTurnOffSite: this.actions.turnOffSite,
         siteLabel: this.actions.siteLabel,

@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { EXTRA_SITES_SCRIPT_ID, parseHostInput, syncExtraSiteScripts } from '../../lib/ext/extra-sites';
 import { saveSettings } from '../../lib/ext/settings-sync';
-import { PROGRAM_MESSAGE, SYNC_EXTRA_SITES_MESSAGE, type ProgramReply } from '../../lib/messages';
+import { OPEN_COMPARE_MESSAGE, PROGRAM_MESSAGE, SYNC_EXTRA_SITES_MESSAGE, type ProgramReply } from '../../lib/messages';
 import { GENERIC_SITE, siteForHost } from '../../lib/sites';
 import { grant, installFakeExtensionApis, state } from './helpers/fake-extension';
 
@@ -99,17 +99,13 @@ describe('the background', () => {
     expect(await fakeBrowser.runtime.sendMessage({ type: SYNC_EXTRA_SITES_MESSAGE })).toEqual(['https://example.org/*']);
   });
 
-  it('gives the card a compare link on the forums, where compare.html is web-accessible', async () => {
+  it("opens the compare page at the program's row when the card asks (no web-accessible page needed)", async () => {
     background.main();
-    // What a content script's message comes with: its page's URL and tab.
-    const sender = (url: string) => ({ url, tab: { id: 1, url, index: 0, highlighted: true, active: true, pinned: false, incognito: false } });
-    const ask = async (url: string) =>
-      (await fakeBrowser.runtime.onMessage.trigger({ type: PROGRAM_MESSAGE, id: 'mats' }, sender(url)))[0] as unknown as ProgramReply;
-    const onForum = await ask('https://www.lesswrong.com/posts/abc/title');
-    expect(onForum.program.id).toBe('mats');
-    expect(onForum.compareUrl).toBe('chrome-extension://test-extension-id/compare.html#mats');
-    const elsewhere = await ask('https://example.org/blog');
-    expect(elsewhere.program.id).toBe('mats');
-    expect(elsewhere.compareUrl).toBeUndefined();
+    const sender = { url: 'https://example.org/blog', tab: { id: 1, url: 'https://example.org/blog', index: 0, highlighted: true, active: true, pinned: false, incognito: false } };
+    const reply = (await fakeBrowser.runtime.onMessage.trigger({ type: PROGRAM_MESSAGE, id: 'mats' }, sender))[0] as unknown as ProgramReply;
+    expect(reply.program.id).toBe('mats');
+    await fakeBrowser.runtime.onMessage.trigger({ type: OPEN_COMPARE_MESSAGE, id: 'mats' }, sender);
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((t) => t.url)).toContain('chrome-extension://test-extension-id/compare.html#mats');
   });
 });
