@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Window } from 'happy-dom';
 import { buildDataset } from '../lib/build/dataset-plugin';
-import { readBodyText } from '../lib/dom/text';
+import { BLOCK_BREAK, readBodyText } from '../lib/dom/text';
 import { createMatcher, type Matcher } from '../lib/match/match';
 import type { Mention } from '../lib/match/types';
 import { projectRoot } from './paths';
@@ -35,12 +35,15 @@ function looksLikeHtml(name: string, content: string): boolean {
   return /\.x?html?$/i.test(name) || /^\s*<(?:!doctype|html|body|div|p|article|main)\b/i.test(content);
 }
 
+/** The break between blocks is U+2029 (lib/dom/text.ts); shown as a newline, same length. */
+const readable = (text: string) => text.replaceAll(BLOCK_BREAK, '\n');
+
 function toJson(id: unknown, mentions: Mention[], text?: string): string {
   const out: Record<string, unknown> = {
     id,
     mentions: mentions.map(({ program, start, end, text: t }) => ({ program, start, end, text: t })),
   };
-  if (text !== undefined) out.text = text;
+  if (text !== undefined) out.text = readable(text);
   return JSON.stringify(out);
 }
 
@@ -92,8 +95,8 @@ function scanFiles(matcher: Matcher, files: string[]): number {
     const mentions = matcher.find(text);
     if (mentions.length === 0) rows.push([file, '-', '', '', '(no mentions)']);
     for (const m of mentions) {
-      const before = text.slice(Math.max(0, m.start - 30), m.start).replace(/\s+/g, ' ');
-      const after = text.slice(m.end, m.end + 30).replace(/\s+/g, ' ');
+      const before = readable(text.slice(Math.max(0, m.start - 30), m.start)).replace(/\s+/g, ' ');
+      const after = readable(text.slice(m.end, m.end + 30)).replace(/\s+/g, ' ');
       rows.push([file, m.program, m.text, String(m.start), `…${before}[${m.text}]${after}…`]);
     }
   }

@@ -1,10 +1,17 @@
 /**
  * Reads the text of one post or comment body as the matcher sees it, without changing anything:
- * text nodes are concatenated (so `<b>MA</b>TS` reads "MATS"), a newline stands for each block
- * boundary (so "…MATS</p><p>Refine…" does not read "MATSRefine"), and editors, code and form
+ * text nodes are concatenated (so `<b>MA</b>TS` reads "MATS"), a break (BLOCK_BREAK) stands for
+ * each block boundary (so "…MATS</p><p>Refine…" does not read "MATSRefine"), and editors, code and form
  * fields are skipped. `locate` maps a text offset back to a (text node, offset) position.
  */
 import { BLOCK_TAGS, EDITABLE_SELECTOR, isEditable, NEVER_SCAN_TAGS } from '../sites';
+
+/**
+ * What stands between two blocks in the text read from a body: U+2029 PARAGRAPH SEPARATOR, a
+ * character that text nodes practically never hold, so a name can never match across two blocks
+ * (the matcher's gaps between words do not accept it).
+ */
+export const BLOCK_BREAK = '\u2029';
 
 export interface BodyText {
   text: string;
@@ -41,8 +48,8 @@ export function* readBodyTextSteps(root: Element, withNodes = true): Generator<v
   const nodes: Text[] = [];
   const starts: number[] = [];
   let text = '';
-  // Whether `text` ends a line. Tracked here: reading the end of a string being built would make
-  // the engine flatten it again and again.
+  // Whether `text` ends with a break. Tracked here: reading the end of a string being built would
+  // make the engine flatten it again and again.
   let atLineEnd = true;
   let lastParent: Node | null = null;
   let lastLine: Element | null = null;
@@ -79,7 +86,7 @@ export function* readBodyTextSteps(root: Element, withNodes = true): Generator<v
     if (data.length === 0) continue;
     // A <br> between two text nodes of one parent ("MATS<br>SPAR") also ends a line.
     if (!atLineEnd && (newLine || skippedSince || (parent === lastParentBefore && node.previousSibling?.nodeName === 'BR'))) {
-      text += '\n';
+      text += BLOCK_BREAK;
     }
     skippedSince = false;
     if (withNodes) {
@@ -87,7 +94,7 @@ export function* readBodyTextSteps(root: Element, withNodes = true): Generator<v
       starts.push(text.length);
     }
     text += data;
-    atLineEnd = data.charCodeAt(data.length - 1) === 10;
+    atLineEnd = false;
   }
   return { text, nodes, starts };
 }

@@ -26,8 +26,11 @@ export interface MatcherProgramInput {
   veto?: string[];
 }
 
-/** Characters that may stand between the words of a name: spaces, no-break spaces, hyphens. */
-export const NAME_GAP = '[\\s\\u00a0\\u2010\\u2011-]{1,2}';
+/**
+ * Characters that may stand between the words of a name: spaces, tabs, a line break inside a
+ * paragraph, no-break spaces, hyphens. Not the break between two blocks (U+2029).
+ */
+export const NAME_GAP = '[ \\t\\n\\r\\u00a0\\u2010\\u2011-]{1,2}';
 
 /** One key per spelling, whatever spaces, hyphens or apostrophes it was written with. */
 export function normaliseSpelling(text: string): string {

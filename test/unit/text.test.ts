@@ -12,16 +12,16 @@ function body(html: string): Element {
 describe('readBodyText', () => {
   it('joins inline text and separates blocks', () => {
     expect(readBodyText(body('<p>I did <b>MA</b>TS.</p><p>Then SPAR</p><ul><li>ARENA</li><li>AISC</li></ul>')).text).toBe(
-      'I did MATS.\nThen SPAR\nARENA\nAISC',
+      'I did MATS.\u2029Then SPAR\u2029ARENA\u2029AISC',
     );
-    expect(readBodyText(body('MATS<br>SPAR')).text).toBe('MATS\nSPAR');
+    expect(readBodyText(body('MATS<br>SPAR')).text).toBe('MATS\u2029SPAR');
   });
 
   it('skips editors, form fields and code', () => {
     const el = body(
       '<p>MATS</p><textarea>SPAR</textarea><div contenteditable="true">ARENA</div><pre><code>AISC</code></pre><div contenteditable="false">PIBBSS</div><input value="x">',
     );
-    expect(readBodyText(el).text).toBe('MATS\nPIBBSS');
+    expect(readBodyText(el).text).toBe('MATS\u2029PIBBSS');
   });
 
   it('maps offsets back to the text nodes, across inline tags', () => {
