@@ -6,7 +6,7 @@
  * Nothing leaves the machine. Pages' requests are intercepted: fixtures answered, the rest failed
  * and recorded in `refused`. Everything else (the extension's own requests, if it made any, and
  * whatever Firefox fetches on its own) goes to a proxy on the loopback that records the request
- * line and closes the connection (`proxied`); telemetry, updates, safe browsing, studies, remote
+ * line and answers 403 (`proxied`); telemetry, updates, safe browsing, studies, remote
  * settings and captive-portal checks are switched off so that list stays empty.
  *
  * Host permissions in MV3: Firefox treats MV3 `host_permissions` as optional, and content scripts
@@ -121,12 +121,12 @@ const prefs = (proxyPort: number): Record<string, unknown> => ({
   'browser.newtabpage.activity-stream.telemetry': false,
   'browser.topsites.contile.enabled': false,
   'browser.urlbar.quicksuggest.enabled': false,
-  'identity.fxaccounts.enabled': false,
   // Console messages of pages, content scripts and the extension on Firefox's stdout, kept in
   // `FirefoxSession.log` for failure messages.
   'devtools.console.stdout.content': true,
   'devtools.console.stdout.chrome': true,
-  // The extension's internal UUID, pinned so its pages have a known address.
+  // The extension's internal UUID, pinned so moz-extension:// URLs in logs are the same every run.
+  // (WebDriver BiDi refuses to navigate a tab to them: test extension pages in Chromium.)
   'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }),
   // Quiet, deterministic pages.
   'ui.prefersReducedMotion': 1,
@@ -193,8 +193,11 @@ export async function launchFirefox(
     proxied: proxy.seen,
     log,
     async close() {
-      await browser.close();
-      await proxy.close();
+      try {
+        await browser.close();
+      } finally {
+        await proxy.close();
+      }
     },
   };
 }
@@ -234,7 +237,6 @@ export async function openPage(session: FirefoxSession, url: string): Promise<Pa
   await page.goto(url, { waitUntil: 'load' });
   return page;
 }
-
 
 export const UNDERLINE = 'programs-lens-underline';
 export const CARD_HOST = 'programs-lens-card';
