@@ -43,6 +43,9 @@ export class PageSession {
     this.bodySelector = scannedSelector(site);
     this.queue = new IdleQueue<Element>(
       function* (body) {
+        // After an update or reload of the extension, this script is orphaned: stop (ctx checks
+        // and, finding itself invalid, runs the clean-up registered in index.ts).
+        if (ctx.isInvalid) return;
         if (!body.isConnected) return index.delete(body);
         const refs = yield* scanBodySteps(body, matcher, () => unitContext(site, body));
         // The body may have left the page while its scan was paused.
@@ -96,6 +99,7 @@ export class PageSession {
     const { doc, ctx, card } = this.page;
     const selector = this.bodySelector;
     const observer = new MutationObserver((records) => {
+      if (ctx.isInvalid) return;
       const changed = new Set<Element>();
       let removed = false;
       for (const r of records) {

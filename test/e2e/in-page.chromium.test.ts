@@ -235,3 +235,37 @@ describe('screens and themes', () => {
     await page.close();
   });
 });
+
+describe('the extension reloaded or updated while a page is open', () => {
+  it('stops the old content script cleanly: marks and card gone, no error on the page', async () => {
+    // A session of its own: the reload replaces the extension's service worker.
+    const own = await launch();
+    try {
+      const page = await own.context.newPage();
+      page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
+      });
+      await page.goto(LW_POST);
+      await waitForMarks(page, 10);
+      await hover(page, 'MATS');
+      await page.locator(CARD).waitFor({ state: 'visible' });
+      await own.background!.evaluate(() => chrome.runtime.reload());
+      await page.waitForTimeout(500);
+      // The orphaned script notices at its next event (a pointer over a body, a change to the
+      // page) and removes everything it added; moving over the old mentions then does nothing.
+      await page.mouse.move(5, 5);
+      const { x, y } = await markCenter(page, 'PIBBSS');
+      await page.mouse.move(x, y, { steps: 5 });
+      await page.waitForFunction(
+        () => !CSS.highlights.has('programs-lens-underline') && !document.querySelector('programs-lens-card'),
+        undefined,
+        { timeout: 5_000 },
+      );
+      await page.waitForTimeout(700);
+      expect(await page.locator(CARD).count()).toBe(0);
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -44,7 +44,14 @@ export const hoverCards: Feature = {
       if (listening.has(body)) return;
       const controller = new AbortController();
       const opts = { passive: true, signal: AbortSignal.any([controller.signal, signal]) };
-      body.addEventListener('pointerenter', () => (inBody = body), opts);
+      body.addEventListener(
+        'pointerenter',
+        () => {
+          // An orphaned script (the extension was updated) stops here instead of failing later.
+          if (!page.ctx.isInvalid) inBody = body;
+        },
+        opts,
+      );
       body.addEventListener('pointermove', onMove as EventListener, opts);
       body.addEventListener(
         'pointerleave',
