@@ -184,6 +184,7 @@ async function wholeExtension(n: number): Promise<Record<string, number>> {
           row.marked = await page.evaluate(() => CSS.highlights.get('programs-lens-underline')?.size ?? 0);
           const tasks = extensionTasks(events, extensionId);
           row.longestTask = tasks.longest;
+          row.longestWholeTask = tasks.task;
           row.taskTotal = tasks.total;
           row.hostElements = await page.evaluate(() => document.querySelectorAll('programs-lens-card').length);
           if (n === BIG) {
@@ -221,7 +222,7 @@ async function wholeExtension(n: number): Promise<Record<string, number>> {
     out[`${m}.with`] = med(withExt, m);
     out[`${m}.added`] = round(out[`${m}.with`]! - out[`${m}.without`]!, 2);
   }
-  for (const k of ['scanTotal', 'scanLongestSlice', 'longestTask', 'taskTotal', 'marked', 'hostElements', 'append100', 'hoverOutsideBodies']) {
+  for (const k of ['scanTotal', 'scanLongestSlice', 'longestTask', 'longestWholeTask', 'taskTotal', 'marked', 'hostElements', 'append100', 'hoverOutsideBodies']) {
     if (withExt[0]![k] !== undefined) out[k] = med(withExt, k);
   }
   return out;

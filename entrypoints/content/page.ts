@@ -47,7 +47,12 @@ export class PageSession {
         // and, finding itself invalid, runs the clean-up registered in index.ts).
         if (ctx.isInvalid) return;
         if (!body.isConnected) return index.delete(body);
-        const refs = yield* scanBodySteps(body, matcher, () => unitContext(site, body));
+        const found = yield* scanBodySteps(body, matcher, () => unitContext(site, body));
+        // Inside the site's own preview links (posts, tags, users, glossary terms) the site shows
+        // its card, so the name is neither marked nor given one of ours. (A title links to its
+        // own post, with no preview: titles keep their marks.)
+        const isTitle = body.matches(site.titles);
+        const refs = isTitle ? found : found.filter((r) => !r.startNode.parentElement?.closest(site.ownPreviews));
         // The body may have left the page while its scan was paused.
         if (body.isConnected) index.set(body, refs);
       },

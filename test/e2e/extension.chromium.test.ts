@@ -31,7 +31,7 @@ describe('on LessWrong', () => {
     await waitForMarks(page, 8);
     const marked = await markedTexts(page);
     expect(marked.sort()).toEqual(
-      ['AI Safety Camp', 'CAIS Philosophy Fellowship', 'MATS', 'MATS', 'MATS', 'MATS', 'PIBBSS', 'Refine', 'Refine', 'SPAR'].sort(),
+      ['AI Safety Camp', 'CAIS Philosophy Fellowship', 'MATS', 'MATS', 'MATS', 'PIBBSS', 'Refine', 'Refine', 'SPAR'].sort(),
     );
     await page.close();
   });

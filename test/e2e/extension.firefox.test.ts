@@ -23,7 +23,7 @@ import {
 } from './setup/firefox';
 import { AF_POST, EA_POST, GW_POST, LW_POST, OTHER_SITE } from './setup/fixtures';
 
-const LW_MARKS = ['AI Safety Camp', 'CAIS Philosophy Fellowship', 'MATS', 'MATS', 'MATS', 'MATS', 'PIBBSS', 'Refine', 'Refine', 'SPAR'];
+const LW_MARKS = ['AI Safety Camp', 'CAIS Philosophy Fellowship', 'MATS', 'MATS', 'MATS', 'PIBBSS', 'Refine', 'Refine', 'SPAR'];
 
 /** The LessWrong fixture's DOM as Firefox builds it with no extension installed. */
 let bareDom: string;

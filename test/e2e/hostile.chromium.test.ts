@@ -52,6 +52,7 @@ async function visit(url: string, expected: string[]) {
     );
   });
   const tasks = extensionTasks(events, session.extensionId!);
+  console.log(`${url}: longest time of ours in one task ${tasks.longest} ms (whole task ${tasks.task} ms), ${tasks.count} tasks, ${tasks.total} ms in all`);
   const marked = await markedTexts(page);
   const dom = await domOf(page);
   const plain = await bare.context.newPage();

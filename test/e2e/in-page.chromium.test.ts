@@ -59,32 +59,32 @@ async function keyboardCommand(url: string) {
 describe('marks follow the page', () => {
   it('re-marks a body that React re-renders (its nodes thrown away)', async () => {
     const page = await open();
-    await waitForMarks(page, 10);
+    await waitForMarks(page, 9);
     await page.evaluate(() => (window as unknown as { __fixture: { rerenderPost(): void } }).__fixture.rerenderPost());
     await page.waitForFunction(() => {
       const h = CSS.highlights.get('programs-lens-underline')!;
-      return [...h].every((r) => r.startContainer.isConnected) && h.size === 10;
+      return [...h].every((r) => r.startContainer.isConnected) && h.size === 9;
     });
-    expect((await markedTexts(page)).length).toBe(10);
+    expect((await markedTexts(page)).length).toBe(9);
     await page.close();
   });
 
   it('marks comments that arrive after load', async () => {
     const page = await open();
-    await waitForMarks(page, 10);
+    await waitForMarks(page, 9);
     await page.evaluate(() =>
       (window as unknown as { __fixture: { appendComment(h: string): string } }).__fixture.appendComment(
         '<p>Has anyone compared ARENA 5.0 with the Astra Fellowship?</p>',
       ),
     );
-    await waitForMarks(page, 12);
+    await waitForMarks(page, 11);
     expect(await markedTexts(page)).toEqual(expect.arrayContaining(['ARENA 5.0', 'Astra Fellowship']));
     await page.close();
   });
 
   it('follows client-side navigation', async () => {
     const page = await open();
-    await waitForMarks(page, 10);
+    await waitForMarks(page, 9);
     await page.evaluate(() =>
       (window as unknown as { __fixture: { navigate(u: string, t: string, h: string): void } }).__fixture.navigate(
         '/posts/fixture2/second-post',
@@ -153,7 +153,7 @@ describe('hover intent', () => {
 describe('keyboard', () => {
   it('the command moves to the next mention and opens its card with focus inside; Escape returns', async () => {
     const page = await open();
-    await waitForMarks(page, 10);
+    await waitForMarks(page, 9);
     await keyboardCommand(LW_POST);
     const card = page.locator(CARD);
     await card.waitFor({ state: 'visible' });
@@ -247,7 +247,7 @@ describe('the extension reloaded or updated while a page is open', () => {
         if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
       });
       await page.goto(LW_POST);
-      await waitForMarks(page, 10);
+      await waitForMarks(page, 9);
       await hover(page, 'MATS');
       await page.locator(CARD).waitFor({ state: 'visible' });
       await own.background!.evaluate(() => chrome.runtime.reload());

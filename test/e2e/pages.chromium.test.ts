@@ -80,7 +80,7 @@ describe('the popup', () => {
     );
     // In order of first mention on the page (the title names MATS and Refine, then the post).
     expect(listed.map((l) => l.id)).toEqual(['mats', 'refine', 'pibbss', 'philosophy-fellowship', 'aisc', 'spar']);
-    expect(listed.find((l) => l.id === 'mats')!.times).toBe(' · 4 times');
+    expect(listed.find((l) => l.id === 'mats')!.times).toBe(' · 3 times');
     expect(listed.find((l) => l.id === 'spar')!.times).toBe(' · once');
     for (const l of listed) {
       expect(await popup.locator(`li[data-program="${l.id}"] a.row-link`).getAttribute('href')).toBe(`${base}/compare.html#${l.id}`);
@@ -261,7 +261,7 @@ describe('the options', () => {
       disabledSites: ['forum.effectivealtruism.org'],
     });
 
-    // On LessWrong: one background mark per program (6 programs, 10 mentions).
+    // On LessWrong: one background mark per program (6 programs, 9 mentions).
     const forum = await openPage(session, LW_POST);
     await waitForMarks(forum, 6, 'programs-lens-background');
     await forum.waitForTimeout(500);

@@ -12,7 +12,7 @@ import type { Feature } from './index';
 export const hoverCards: Feature = {
   id: 'hover-cards',
   init(page) {
-    const { doc, index, card, site, signal } = page;
+    const { doc, index, card, signal } = page;
     let inBody: Element | null = null;
     let frame = 0;
     let lastX = 0;
@@ -20,8 +20,8 @@ export const hoverCards: Feature = {
     const listening = new Map<Element, AbortController>();
 
     const hitAt = (x: number, y: number): Hit | null => {
-      const hit = mentionAt(doc, x, y, (n) => index.mentionsIn(n));
-      return hit && !hit.ref.startNode.parentElement?.closest(site.ownPreviews) ? hit : null;
+      // Mentions inside the site's own previews are not indexed at all (page.ts).
+      return mentionAt(doc, x, y, (n) => index.mentionsIn(n));
     };
     const hitTest = () => {
       frame = 0;
