@@ -159,71 +159,100 @@ async function wholeExtension(n: number): Promise<Record<string, number>> {
   const METRICS = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'] as const;
   const withExt: Row[] = [];
   const without: Row[] = [];
-  for (const [rows, ext] of [[without, false], [withExt, true]] as const) {
-    const session = await launch(ext);
-    const extensionId = ext ? new URL(session.context.serviceWorkers()[0]!.url()).host : '';
-    try {
-      for (let run = 0; run < RUNS; run++) {
+  const sessions = { with: await launch(true), without: await launch(false) };
+  const extensionId = new URL(sessions.with.context.serviceWorkers()[0]!.url()).host;
+  try {
+    // Page loads with and without the extension, alternating (so drift hits both alike), with
+    // no tracing (which would cost the runs with more script more).
+    for (let run = 0; run < RUNS; run++) {
+      for (const ext of [false, true]) {
+        const session = ext ? sessions.with : sessions.without;
         const page = await session.context.newPage();
         const cdp = await session.context.newCDPSession(page);
         await cdp.send('Performance.enable');
         const before = await metrics(cdp);
-        const { events } = await trace(cdp, async () => {
-          await page.goto(urlFor(n), { waitUntil: 'load' });
-          await settle(page);
-        });
+        await page.goto(urlFor(n), { waitUntil: 'load' });
+        await settle(page);
         const after = await metrics(cdp);
         const row: Row = {};
         for (const m of METRICS) row[m] = (after[m]! - before[m]!) * 1000;
         if (ext) {
-          const scans = await page.evaluate(() =>
-            performance.getEntriesByName('programs-lens:scan').map((e) => e.duration),
-          );
+          const scans = await page.evaluate(() => performance.getEntriesByName('programs-lens:scan').map((e) => e.duration));
           row.scanTotal = scans.reduce((a, b) => a + b, 0);
           row.scanLongestSlice = Math.max(0, ...scans);
           row.marked = await page.evaluate(() => CSS.highlights.get('programs-lens-underline')?.size ?? 0);
-          const tasks = extensionTasks(events, extensionId);
-          row.longestTask = tasks.longest;
-          row.longestWholeTask = tasks.task;
-          row.taskTotal = tasks.total;
           row.hostElements = await page.evaluate(() => document.querySelectorAll('programs-lens-card').length);
-          if (n === BIG) {
-            // 5. incremental: 100 comments appended after load.
-            const mark = await page.evaluate(() => performance.now());
-            await page.evaluate((html) => (window as unknown as { __appendComments(h: string): void }).__appendComments(html), moreComments(100));
-            await settle(page, 400);
-            row.append100 = await page.evaluate(
-              (since) =>
-                performance
-                  .getEntriesByName('programs-lens:scan')
-                  .filter((e) => e.startTime >= since)
-                  .reduce((a, e) => a + e.duration, 0),
-              mark,
-            );
-            // 7. hover outside bodies: pointer moves over the header and margins.
-            const hover = await trace(cdp, async () => {
-              for (let i = 0; i < 60; i++) await page.mouse.move(20 + (i % 2) * 5, 20 + i * 10);
-              await settle(page, 200);
-            });
-            row.hoverOutsideBodies = extensionTasks(hover.events, extensionId).total;
-          }
         }
-        rows.push(row);
+        (ext ? withExt : without).push(row);
         await page.close();
       }
-    } finally {
-      await session.close();
     }
+    // Traced runs, with the extension: its longest task, what 100 appended comments cost, and
+    // what moving the pointer outside the bodies costs.
+    for (let run = 0; run < Math.min(RUNS, 3); run++) {
+      const page = await sessions.with.context.newPage();
+      const cdp = await sessions.with.context.newCDPSession(page);
+      const row = withExt[run]!;
+      const { events } = await trace(cdp, async () => {
+        await page.goto(urlFor(n), { waitUntil: 'load' });
+        await settle(page);
+      });
+      const tasks = extensionTasks(events, extensionId);
+      row.longestTask = tasks.longest;
+      row.longestWholeTask = tasks.task;
+      row.taskTotal = tasks.total;
+      if (n === BIG) {
+        const mark = await page.evaluate(() => performance.now());
+        await page.evaluate((html) => (window as unknown as { __appendComments(h: string): void }).__appendComments(html), moreComments(100));
+        await settle(page, 400);
+        row.append100 = await page.evaluate(
+          (since) => performance.getEntriesByName('programs-lens:scan').filter((e) => e.startTime >= since).reduce((a, e) => a + e.duration, 0),
+          mark,
+        );
+        // The reader scrolls to the end, where the 100 new comments are: they are scanned then.
+        const scrolled = await page.evaluate(() => performance.now());
+        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+        await settle(page, 400);
+        row.append100AtScreen = await page.evaluate(
+          (since) => performance.getEntriesByName('programs-lens:scan').filter((e) => e.startTime >= since).reduce((a, e) => a + e.duration, 0),
+          scrolled,
+        );
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await settle(page, 300);
+        const hover = await trace(cdp, async () => {
+          for (let i = 0; i < 60; i++) await page.mouse.move(20 + (i % 2) * 5, 20 + i * 10);
+          await settle(page, 200);
+        });
+        row.hoverOutsideBodies = extensionTasks(hover.events, extensionId).total;
+        // The popup asks what the page mentions: every body is scanned then.
+        const before = await page.evaluate(() => performance.now());
+        await sessions.with.context.serviceWorkers()[0]!.evaluate(async (u) => {
+          const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]>; sendMessage(id: number, m: object): Promise<unknown> } } }).chrome;
+          const [tab] = await c.tabs.query({ url: u });
+          await c.tabs.sendMessage(tab!.id, { type: 'programs-lens:page-info' });
+        }, urlFor(n));
+        row.scanEverything = await page.evaluate(
+          (since) => performance.getEntriesByName('programs-lens:scan').filter((e) => e.startTime >= since).reduce((a, e) => a + e.duration, 0),
+          before,
+        );
+      }
+      await page.close();
+    }
+  } finally {
+    await sessions.with.close();
+    await sessions.without.close();
   }
-  const med = (rows: Row[], k: string) => round(median(rows.map((r) => r[k] ?? 0)), 2);
+  const med = (rows: Row[], k: string) => round(median(rows.filter((r) => r[k] !== undefined).map((r) => r[k]!)), 2);
   const out: Record<string, number> = {};
   for (const m of METRICS) {
     out[`${m}.without`] = med(without, m);
     out[`${m}.with`] = med(withExt, m);
-    out[`${m}.added`] = round(out[`${m}.with`]! - out[`${m}.without`]!, 2);
+    // The median of the paired differences (run i with, run i without): steadier than the
+    // difference of the medians when page loads vary by tens of milliseconds.
+    out[`${m}.added`] = round(median(withExt.map((r, i) => r[m]! - without[i]![m]!)), 2);
   }
-  for (const k of ['scanTotal', 'scanLongestSlice', 'longestTask', 'longestWholeTask', 'taskTotal', 'marked', 'hostElements', 'append100', 'hoverOutsideBodies']) {
-    if (withExt[0]![k] !== undefined) out[k] = med(withExt, k);
+  for (const k of ['scanTotal', 'scanLongestSlice', 'longestTask', 'longestWholeTask', 'taskTotal', 'marked', 'hostElements', 'append100', 'append100AtScreen', 'hoverOutsideBodies', 'scanEverything']) {
+    if (withExt.some((r) => r[k] !== undefined)) out[k] = med(withExt, k);
   }
   return out;
 }
@@ -293,14 +322,18 @@ if (ONLY) {
 const big = micro[BIG]!;
 const w = whole[BIG]!;
 const budgets = [
-  { name: `our scan script ≤ 2.5× the floor (${BIG} comments)`, value: round(big.ours!.script! / big.floor!.script!, 2), limit: 2.5 },
   {
-    name: `everything the extension adds to the main thread ≤ 0.2× mark.js to the next frame`,
+    name: `our scan at load, as the content script does it (bodies near the screen), ≤ 2.5× the floor (${BIG} comments)`,
+    value: round(w.scanTotal! / big.floor!.script!, 2),
+    limit: 2.5,
+  },
+  {
+    name: `everything the extension adds to the main thread at load (task time, rendering included) ≤ 0.2× mark.js to the next frame`,
     value: round(Math.max(0, w['TaskDuration.added']!) / big.markjs!.frame!, 3),
     limit: 0.2,
   },
   { name: 'longest main-thread task running our code ≤ 50 ms', value: w.longestTask!, limit: 50 },
-  { name: '100 appended comments rescanned ≤ 2 ms', value: round(w.append100!, 2), limit: 2 },
+  { name: '100 appended comments scanned (when they come near the screen) ≤ 2 ms', value: round(w.append100AtScreen!, 2), limit: 2 },
   { name: 'matcher: 1,000 aliases ≤ 1.3× of 50', value: scaling.ratio1000to50!, limit: 1.3 },
   { name: 'matcher: near-miss text linear (2 MB / 1 MB ≤ 2.3)', value: scaling.ratio2MBto1MB!, limit: 2.3 },
   { name: 'script time while the pointer moves outside bodies ≤ 0.5 ms', value: w.hoverOutsideBodies!, limit: 0.5 },
@@ -308,6 +341,8 @@ const budgets = [
 ];
 
 const lines: string[] = [];
+lines.push('Every body at once (in the page, what the popup or the keyboard command makes the extension do):');
+lines.push('');
 lines.push(`| comments | floor (walk) | ours (scan + highlights) | mark.js markRegExp | ours ÷ floor | ours ÷ mark.js |`);
 lines.push(`| ---: | ---: | ---: | ---: | ---: | ---: |`);
 for (const n of SIZES) {
@@ -317,12 +352,14 @@ for (const n of SIZES) {
   );
 }
 lines.push('');
-lines.push(`| comments | page load, without → with extension: task / script / style / layout (ms) | extension: scan total, longest slice, longest task | marked on load |`);
-lines.push(`| ---: | --- | --- | ---: |`);
+lines.push('The real extension, page load with vs without it (what a reader pays):');
+lines.push('');
+lines.push(`| comments | task time without → with (added) | script / style / layout added | scan at load (longest slice) | longest task of ours | marks at load | all bodies scanned on demand |`);
+lines.push(`| ---: | --- | --- | --- | ---: | ---: | ---: |`);
 for (const n of SIZES) {
   const x = whole[n]!;
   lines.push(
-    `| ${n} | task ${x['TaskDuration.without']} → ${x['TaskDuration.with']} (+${x['TaskDuration.added']}); script +${x['ScriptDuration.added']}; style +${x['RecalcStyleDuration.added']}; layout +${x['LayoutDuration.added']} | ${x.scanTotal} ms, ${x.scanLongestSlice} ms, ${x.longestTask} ms | ${x.marked} |`,
+    `| ${n} | ${x['TaskDuration.without']} → ${x['TaskDuration.with']} ms (+${x['TaskDuration.added']}) | +${x['ScriptDuration.added']} / +${x['RecalcStyleDuration.added']} / +${x['LayoutDuration.added']} ms | ${x.scanTotal} ms (${x.scanLongestSlice}) | ${x.longestTask} ms | ${x.marked} | ${x.scanEverything ?? '–'}${x.scanEverything ? ' ms' : ''} |`,
   );
 }
 lines.push('');

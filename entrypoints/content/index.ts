@@ -35,13 +35,14 @@ export default defineContentScript({
     // The popup asks what this page mentions (answered even when the site is turned off).
     const onMessage = (message: unknown) => {
       if (!isMessage(message, PAGE_INFO_MESSAGE)) return undefined;
-      const info: PageInfo = {
+      // Bodies far from the screen are scanned only now that the reader asks what the page holds.
+      const counts = session ? session.mentionCounts() : Promise.resolve([]);
+      return counts.then((mentions): PageInfo => ({
         host: location.hostname,
         siteLabel: site.label,
         enabled: session !== null,
-        mentions: session?.mentionCounts() ?? [],
-      };
-      return Promise.resolve(info);
+        mentions,
+      }));
     };
     browser.runtime.onMessage.addListener(onMessage);
     apply(initial);

@@ -24,8 +24,10 @@ export interface Page {
   settings: Settings;
   index: PageIndex;
   card: CardController;
-  /** Scan these bodies again soon (idle time). */
+  /** Scan these bodies again soon (idle time) if they were scanned or are near the screen. */
   rescan(bodies: Iterable<Element>): void;
+  /** Scan every body on the page now (idle time), far from the screen or not; resolves when done. */
+  scanEverything(): Promise<void>;
   /** Aborted when the session stops (turned off, or the extension reloaded). */
   signal: AbortSignal;
 }
@@ -36,10 +38,20 @@ export class PageSession {
   readonly page: Page;
   private readonly queue: IdleQueue<Element>;
   private readonly bodySelector: string;
+  /** Bodies scanned at least once (a change to one is rescanned at once). */
+  private readonly scanned = new WeakSet<Element>();
+  /** Bodies not scanned yet, waiting to come near the screen. */
+  private readonly waiting = new Set<Element>();
+  /**
+   * Bodies are scanned when they come within two screens of the viewport, not at load: a reader of
+   * a 2,000-comment thread sees a few dozen of them, and the page should pay for those.
+   */
+  private readonly nearScreen: IntersectionObserver;
 
   constructor(ctx: ContentScriptContext, site: SiteConfig, settings: Settings) {
     const matcher = createMatcher(matcherData);
     const index = new PageIndex();
+    const scanned = this.scanned;
     this.bodySelector = scannedSelector(site);
     this.queue = new IdleQueue<Element>(
       function* (body) {
@@ -55,6 +67,7 @@ export class PageSession {
         const refs = isTitle ? found : found.filter((r) => !r.startNode.parentElement?.closest(site.ownPreviews));
         // The body may have left the page while its scan was paused.
         if (body.isConnected) index.set(body, refs);
+        scanned.add(body);
       },
       undefined,
       undefined,
@@ -73,10 +86,32 @@ export class PageSession {
       index,
       card: new CardController(doc, settings),
       rescan: (bodies) => {
-        for (const b of bodies) this.queue.add(b);
+        for (const b of bodies) {
+          if (this.scanned.has(b)) this.queue.add(b);
+          else if (!this.waiting.has(b)) {
+            this.waiting.add(b);
+            this.nearScreen.observe(b);
+          }
+        }
+      },
+      scanEverything: () => {
+        for (const b of this.waiting) this.queue.add(b);
+        this.waiting.clear();
+        this.nearScreen.disconnect();
+        return this.queue.whenDrained();
       },
       signal: this.abort.signal,
     };
+    this.nearScreen = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) {
+          if (!e.isIntersecting || !this.waiting.delete(e.target)) continue;
+          this.nearScreen.unobserve(e.target);
+          this.queue.add(e.target);
+        }
+      },
+      { rootMargin: '200% 0px 200% 0px' },
+    );
   }
 
   start(): void {
@@ -92,11 +127,18 @@ export class PageSession {
     }
     this.scanAll();
     this.watch();
+    this.cleanups.push(() => this.nearScreen.disconnect());
   }
 
-  /** Queue every body on the page (start, and after client-side navigation). */
+  /** Every body on the page, to be scanned as it comes near the screen (start, navigation). */
   scanAll(): void {
     this.page.index.prune();
+    for (const b of this.waiting) {
+      if (!b.isConnected) {
+        this.waiting.delete(b);
+        this.nearScreen.unobserve(b);
+      }
+    }
     this.page.rescan(this.page.doc.querySelectorAll(this.bodySelector));
   }
 
@@ -133,8 +175,9 @@ export class PageSession {
     });
   }
 
-  /** Programs mentioned on the page, in order of first mention, with counts. */
-  mentionCounts(): { program: string; count: number }[] {
+  /** Programs mentioned on the page, in order of first mention, with counts (scans it all). */
+  async mentionCounts(): Promise<{ program: string; count: number }[]> {
+    await this.page.scanEverything();
     const counts = new Map<string, number>();
     for (const ref of this.page.index.all()) counts.set(ref.program, (counts.get(ref.program) ?? 0) + 1);
     return [...counts].map(([program, count]) => ({ program, count }));

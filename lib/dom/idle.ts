@@ -26,6 +26,7 @@ export class IdleQueue<K> {
   private current: { key: K; steps: Iterator<unknown, void> } | null = null;
   private scheduled = false;
   private stopped = false;
+  private waiters: (() => void)[] = [];
 
   constructor(
     private readonly work: Work<K>,
@@ -50,6 +51,17 @@ export class IdleQueue<K> {
     this.stopped = true;
     this.queue.clear();
     this.current = null;
+    this.release();
+  }
+
+  /** Resolves once everything queued so far (and since) is done. */
+  whenDrained(): Promise<void> {
+    if (this.size === 0 || this.stopped) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private release(): void {
+    for (const w of this.waiters.splice(0)) w();
   }
 
   private schedule(): void {
@@ -96,5 +108,6 @@ export class IdleQueue<K> {
     }
     this.onSlice?.(start, this.now(), done);
     if (this.queue.size > 0 || this.current) this.schedule();
+    else this.release();
   }
 }

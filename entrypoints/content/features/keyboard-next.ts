@@ -17,7 +17,9 @@ export const keyboardNext: Feature = {
       ref.startNode.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
       page.card.activate({ ref, line: 0 }, { focus: true });
     };
-    const next = () => {
+    const next = async () => {
+      // The next mention may be in a body not scanned yet (far from the screen).
+      await page.scanEverything();
       const all = page.index.all().filter(isIntact);
       if (all.length === 0) return;
       const from = page.card.current ?? last;
@@ -25,10 +27,13 @@ export const keyboardNext: Feature = {
       open(all[(i + 1) % all.length]!);
     };
     const onMessage = (message: unknown) => {
-      if (isMessage(message, NEXT_MENTION_MESSAGE)) next();
+      if (isMessage(message, NEXT_MENTION_MESSAGE)) void next();
       else if (isMessage(message, SCROLL_TO_MESSAGE)) {
-        const ref = page.index.all().find((r) => r.program === message.program && isIntact(r));
-        if (ref) open(ref);
+        const program = message.program;
+        void page.scanEverything().then(() => {
+          const ref = page.index.all().find((r) => r.program === program && isIntact(r));
+          if (ref) open(ref);
+        });
       }
       return undefined;
     };
