@@ -236,7 +236,7 @@ function Row({
           {p.shortName}
         </a>
         {p.shortName !== p.name && <span class="full-name">{p.name}</span>}
-        <span class="muted small">{p.organiser.name}</span>
+        <span class="muted small" title={p.organiser.note}>{p.organiser.name}</span>
         <FollowButton name={p.shortName} followed={followed} onChange={onFollow} />
       </th>
       <td>

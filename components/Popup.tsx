@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { FORUM_MATCHES } from '../lib/sites';
 import dataset from 'virtual:dataset';
 import { callStatus } from '../lib/calls';
 import { openNow } from '../lib/compare';
@@ -50,6 +51,18 @@ export function Popup({ now = Date.now(), tabId }: { now?: number; tabId?: numbe
     if (tabId === undefined) window.close(); // the toolbar popup: out of the way of the card
   };
 
+  // Firefox (MV3) lets readers withhold the forums from the extension, and Chrome lets them set
+  // site access to "on click": then the content script cannot run there. Say so, and offer the
+  // permission back (a click in the popup is the gesture the browser needs).
+  const [forumAccess, setForumAccess] = useState<boolean | null>(null);
+  useEffect(() => {
+    void browser.permissions
+      .contains({ origins: FORUM_MATCHES })
+      .then(setForumAccess, () => setForumAccess(null));
+  }, []);
+  const askForumAccess = () =>
+    void browser.permissions.request({ origins: FORUM_MATCHES }).then(setForumAccess, () => undefined);
+
   const upcoming = openNow(dataset.programs, now);
 
   return (
@@ -65,6 +78,15 @@ export function Popup({ now = Date.now(), tabId }: { now?: number; tabId?: numbe
           </a>
         </nav>
       </header>
+
+      {forumAccess === false && (
+        <p class="notice" role="status">
+          The extension is not allowed to read the forums, so it cannot mark programs there.{' '}
+          <button type="button" class="linklike" onClick={askForumAccess}>
+            Allow it on the forums
+          </button>
+        </p>
+      )}
 
       <section aria-labelledby="popup-page">
         <h2 id="popup-page">On this page</h2>

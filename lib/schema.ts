@@ -228,7 +228,8 @@ export const Format = z.strictObject({
 });
 
 export const Organiser = z.strictObject({
-  name: NonEmpty,
+  name: NonEmpty.meta({ description: 'The organisation, as readers know it: a name, not a description.' }),
+  note: z.string().optional().meta({ description: 'Who runs it, history, funding: details shown on the compare page.' }),
   url: HttpsUrl.optional(),
   source: SourceUrl,
 });

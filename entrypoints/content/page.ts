@@ -6,7 +6,7 @@
 import matcherData from 'virtual:matcher';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageIndex } from '../../lib/dom/page-index';
-import { scanBodySteps } from '../../lib/dom/scan';
+import { scanBodySteps, scanSmallBody, type MentionRef } from '../../lib/dom/scan';
 import { IdleQueue } from '../../lib/dom/idle';
 import { createMatcher } from '../../lib/match/match';
 import type { Settings } from '../../lib/settings';
@@ -53,21 +53,29 @@ export class PageSession {
     const index = new PageIndex();
     const scanned = this.scanned;
     this.bodySelector = scannedSelector(site);
+    /** What the scan found, kept: not inside the site's own previews, and only if still on the page. */
+    const keep = (body: Element, found: MentionRef[]) => {
+      // Inside the site's own preview links (posts, tags, users, glossary terms) the site shows
+      // its card, so the name is neither marked nor given one of ours. (A title links to its own
+      // post, with no preview: titles keep their marks.)
+      const refs = body.matches(site.titles) ? found : found.filter((r) => !r.startNode.parentElement?.closest(site.ownPreviews));
+      // The body may have left the page while its scan was paused.
+      if (body.isConnected) index.set(body, refs);
+      scanned.add(body);
+    };
     this.queue = new IdleQueue<Element>(
-      function* (body) {
+      (body) => {
         // After an update or reload of the extension, this script is orphaned: stop (ctx checks
         // and, finding itself invalid, runs the clean-up registered in index.ts).
         if (ctx.isInvalid) return;
         if (!body.isConnected) return index.delete(body);
-        const found = yield* scanBodySteps(body, matcher, () => unitContext(site, body));
-        // Inside the site's own preview links (posts, tags, users, glossary terms) the site shows
-        // its card, so the name is neither marked nor given one of ours. (A title links to its
-        // own post, with no preview: titles keep their marks.)
-        const isTitle = body.matches(site.titles);
-        const refs = isTitle ? found : found.filter((r) => !r.startNode.parentElement?.closest(site.ownPreviews));
-        // The body may have left the page while its scan was paused.
-        if (body.isConnected) index.set(body, refs);
-        scanned.add(body);
+        const context = () => unitContext(site, body);
+        const found = scanSmallBody(body, matcher, context);
+        if (found) return keep(body, found);
+        // A very large body: read and matched in steps, across idle slices.
+        return (function* () {
+          keep(body, yield* scanBodySteps(body, matcher, context));
+        })();
       },
       undefined,
       undefined,

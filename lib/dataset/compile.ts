@@ -64,7 +64,7 @@ export function compileProgram(file: string, p: Program): CompiledProgram {
     name: p.name,
     shortName: p.short_name,
     summary: p.summary,
-    organiser: stripUndefined({ name: p.organiser.name, url: p.organiser.url }),
+    organiser: stripUndefined({ name: p.organiser.name, note: p.organiser.note, url: p.organiser.url }),
     url: p.url,
     previousNames: p.previous_names.map((n) => n.name),
     status: stripUndefined({ state: p.status.state, since: p.status.since, note: p.status.note }),

@@ -40,7 +40,7 @@ export interface CompiledProgram {
   name: string;
   shortName: string;
   summary?: string;
-  organiser: { name: string; url?: string };
+  organiser: { name: string; note?: string; url?: string };
   url: string;
   previousNames: string[];
   status: { state: 'active' | 'paused' | 'discontinued'; since?: string; note?: string };

@@ -5,7 +5,7 @@
  */
 import type { Matcher } from '../match/match';
 import type { Mention } from '../match/types';
-import { locate, readBodyTextSteps } from './text';
+import { BodyTextReader, locate, NODES_PER_STEP, readBodyText, readBodyTextSteps, type BodyText } from './text';
 
 export interface MentionRef {
   program: string;
@@ -30,6 +30,21 @@ export function scanBody(body: Element, matcher: Matcher, context?: () => string
     const r = steps.next();
     if (r.done) return r.value;
   }
+}
+
+/**
+ * One body's mentions at once, if the body is an ordinary one (≤ NODES_PER_STEP text nodes and
+ * ≤ CHUNK_CHARS of text); undefined for a very large body, which needs `scanBodySteps`. No
+ * generator on this path: almost every body takes it, and it should cost almost nothing.
+ */
+export function scanSmallBody(body: Element, matcher: Matcher, context?: () => string): MentionRef[] | undefined {
+  const reader = new BodyTextReader(body, false);
+  if (!reader.read(NODES_PER_STEP)) return undefined;
+  const { text } = reader.result();
+  if (text.length > CHUNK_CHARS) return undefined;
+  if (text.length === 0) return [];
+  const found = matcher.find(text, context);
+  return found.length === 0 ? [] : refsFor(body, found, readBodyText(body));
 }
 
 /**
@@ -58,7 +73,11 @@ export function* scanBodySteps(body: Element, matcher: Matcher, context?: () => 
     }
   }
   if (found.length === 0) return [];
-  const read = yield* readBodyTextSteps(body);
+  return refsFor(body, found, yield* readBodyTextSteps(body));
+}
+
+/** Mentions found in a body's text, as positions in its text nodes. */
+function refsFor(body: Element, found: Mention[], read: BodyText): MentionRef[] {
   const refs: MentionRef[] = [];
   for (const m of found) {
     const start = locate(read, m.start, false);

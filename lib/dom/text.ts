@@ -31,11 +31,9 @@ export function readBodyText(root: Element): BodyText;
 /** Only the text, without the node map (cheaper: most bodies turn out to name no program). */
 export function readBodyText(root: Element, withNodes: false): Pick<BodyText, 'text'>;
 export function readBodyText(root: Element, withNodes = true): BodyText {
-  const steps = readBodyTextSteps(root, withNodes);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  const reader = new BodyTextReader(root, withNodes);
+  reader.read(Infinity);
+  return reader.result();
 }
 
 /** How many text nodes are read between two points where the reading may pause. */
@@ -43,64 +41,97 @@ export const NODES_PER_STEP = 1000;
 
 /** readBodyText, pausing (yielding) every NODES_PER_STEP text nodes: for very large bodies. */
 export function* readBodyTextSteps(root: Element, withNodes = true): Generator<void, BodyText> {
-  // Editable regions are rare: ask once, and skip the attribute checks when there are none.
-  const mayHaveEditable = root.querySelector(EDITABLE_SELECTOR) !== null;
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  const parts: string[] = [];
-  let length = 0;
-  // Whether the text so far ends with a break.
-  let atLineEnd = true;
-  let lastParent: Node | null = null;
-  let lastLine: Element | null = null;
-  let skip = false;
-  let skippedSince = false;
-  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
-  let count = 0;
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    if (++count % NODES_PER_STEP === 0) yield;
-    const parent = node.parentNode;
-    const lastParentBefore = lastParent;
-    let newLine = false;
-    if (parent !== lastParent) {
-      lastParent = parent;
-      skip = false;
-      let line: Element | null = null;
-      for (let el = node.parentElement; el && el !== root; el = el.parentElement) {
-        const tag = el.tagName;
-        if (NEVER_SCAN_TAGS.has(tag) || (mayHaveEditable && isEditable(el))) {
-          skip = true;
-          break;
-        }
-        if (!line && BLOCK_TAGS.has(tag)) line = el;
-      }
-      line ??= root;
-      newLine = line !== lastLine;
-      lastLine = line;
-    }
-    const data = node.data;
-    if (skip) {
-      skippedSince = true;
-      continue;
-    }
-    if (data.length === 0) continue;
-    // A <br> between two text nodes of one parent ("MATS<br>SPAR") also ends a line.
-    if (!atLineEnd && (newLine || skippedSince || (parent === lastParentBefore && node.previousSibling?.nodeName === 'BR'))) {
-      parts.push(BLOCK_BREAK);
-      length += 1;
-    }
-    skippedSince = false;
-    if (withNodes) {
-      nodes.push(node);
-      starts.push(length);
-    }
-    parts.push(data);
-    length += data.length;
-    atLineEnd = false;
+  const reader = new BodyTextReader(root, withNodes);
+  while (!reader.read(NODES_PER_STEP)) yield;
+  return reader.result();
+}
+
+/**
+ * One walk over the body's text nodes (about as cheap as walking them at all), resumable: when a
+ * text node's parent differs from the previous one's, its ancestors up to the body say whether it
+ * lies in something never scanned (an editor, code, a form field) and which block it belongs to.
+ */
+export class BodyTextReader {
+  private readonly nodes: Text[] = [];
+  private readonly starts: number[] = [];
+  private readonly parts: string[] = [];
+  private length = 0;
+  /** Whether the text so far ends with a break. */
+  private atLineEnd = true;
+  private lastParent: Node | null = null;
+  private lastLine: Element | null = null;
+  private skip = false;
+  private skippedSince = false;
+  private readonly walker: TreeWalker;
+  /** Editable regions are rare: asked once, and the attribute checks skipped when there are none. */
+  private readonly mayHaveEditable: boolean;
+  private done = false;
+
+  constructor(
+    private readonly root: Element,
+    private readonly withNodes: boolean,
+  ) {
+    this.mayHaveEditable = root.querySelector(EDITABLE_SELECTOR) !== null;
+    this.walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
   }
-  // One join, not a string grown piece by piece: 100,000 pieces make a string the engine would
-  // have to flatten in one long step before searching it.
-  return { text: parts.join(''), nodes, starts };
+
+  /** Reads up to `maxNodes` more text nodes; true once the whole body has been read. */
+  read(maxNodes: number): boolean {
+    const { root, walker, withNodes, nodes, starts, parts } = this;
+    let count = 0;
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const parent = node.parentNode;
+      const lastParentBefore = this.lastParent;
+      let newLine = false;
+      if (parent !== this.lastParent) {
+        this.lastParent = parent;
+        this.skip = false;
+        let line: Element | null = null;
+        for (let el = node.parentElement; el && el !== root; el = el.parentElement) {
+          const tag = el.tagName;
+          if (NEVER_SCAN_TAGS.has(tag) || (this.mayHaveEditable && isEditable(el))) {
+            this.skip = true;
+            break;
+          }
+          if (!line && BLOCK_TAGS.has(tag)) line = el;
+        }
+        line ??= root;
+        newLine = line !== this.lastLine;
+        this.lastLine = line;
+      }
+      const data = node.data;
+      if (this.skip) {
+        this.skippedSince = true;
+      } else if (data.length > 0) {
+        // A <br> between two text nodes of one parent ("MATS<br>SPAR") also ends a line.
+        const br = parent === lastParentBefore && node.previousSibling?.nodeName === 'BR';
+        if (!this.atLineEnd && (newLine || this.skippedSince || br)) {
+          parts.push(BLOCK_BREAK);
+          this.length += 1;
+        }
+        this.skippedSince = false;
+        if (withNodes) {
+          nodes.push(node);
+          starts.push(this.length);
+        }
+        parts.push(data);
+        this.length += data.length;
+        this.atLineEnd = false;
+      }
+      if (++count >= maxNodes) return false;
+    }
+    this.done = true;
+    return true;
+  }
+
+  /**
+   * The text read. One join, not a string grown piece by piece: 100,000 pieces make a string the
+   * engine would have to flatten in one long step before searching it.
+   */
+  result(): BodyText {
+    if (!this.done) throw new Error('BodyTextReader: not read to the end');
+    return { text: this.parts.join(''), nodes: this.nodes, starts: this.starts };
+  }
 }
 
 /** The text node holding offset `offset` of `body.text` (an end offset belongs to the node it ends). */
