@@ -269,3 +269,30 @@ describe('the extension reloaded or updated while a page is open', () => {
     }
   });
 });
+
+describe('touch', () => {
+  it('a tap on a mention opens its card; a tap elsewhere closes it', async () => {
+    const own = await launch({ hasTouch: true, viewport: { width: 390, height: 800 } });
+    try {
+      const page = await own.context.newPage();
+      page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
+      await page.goto(LW_POST);
+      await waitForMarks(page, 4);
+      const { x, y } = await markCenter(page, 'MATS');
+      await page.touchscreen.tap(x, y);
+      const card = page.locator(`${CARD}[data-program="mats"]`);
+      await card.waitFor({ state: 'visible', timeout: 5000 });
+      // A tap on plain text, away from the card and any mention, closes it.
+      const box = (await card.boundingBox())!;
+      const away = await page.evaluate(() => {
+        const r = document.querySelector('.PostsAuthors-root')!.getBoundingClientRect();
+        return { x: r.left + 5, y: r.top + r.height / 2 };
+      });
+      expect(away.y < box.y || away.y > box.y + box.height).toBe(true);
+      await page.touchscreen.tap(away.x, away.y);
+      await card.waitFor({ state: 'detached', timeout: 5000 });
+    } finally {
+      await own.close();
+    }
+  });
+});

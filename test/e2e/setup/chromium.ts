@@ -29,6 +29,8 @@ export interface LaunchOptions {
   pages?: Record<string, string>;
   /** Write Chromium's network log here (every request the browser makes, by anyone). */
   netLog?: string;
+  /** A touch screen (taps send touch pointer events). */
+  hasTouch?: boolean;
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Session> {
@@ -53,6 +55,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     args,
     ignoreDefaultArgs: withExtension ? ['--disable-extensions'] : [],
     viewport: options.viewport ?? { width: 1200, height: 900 },
+    hasTouch: options.hasTouch ?? false,
     reducedMotion: 'reduce',
   });
   const refused: string[] = [];

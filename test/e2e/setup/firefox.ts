@@ -137,6 +137,8 @@ export interface FirefoxSession {
   build: FirefoxBuild | null;
   /** The add-on id when installed, else null. */
   extensionId: string | null;
+  /** More pages to serve: URL → HTML (generated fixtures). */
+  pages: Record<string, string>;
   /** Page requests that were not fixture pages (refused), in order. */
   refused: string[];
   /** Requests that reached the proxy (refused): anything that tried to leave the machine. */
@@ -148,7 +150,7 @@ export interface FirefoxSession {
 
 export async function launchFirefox(
   build: FirefoxBuild | null,
-  options: { prefs?: Record<string, unknown> } = {},
+  options: { prefs?: Record<string, unknown>; pages?: Record<string, string> } = {},
 ): Promise<FirefoxSession> {
   const proxy = await refusingProxy();
   let browser: Browser;
@@ -189,6 +191,7 @@ export async function launchFirefox(
     browser,
     build,
     extensionId,
+    pages: options.pages ?? {},
     refused,
     proxied: proxy.seen,
     log,
@@ -207,7 +210,7 @@ async function intercept(session: FirefoxSession, page: Page): Promise<void> {
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
     const url = request.url();
-    const body = fixtureFor(url);
+    const body = session.pages[url.split('#')[0]!] ?? fixtureFor(url);
     if (body !== undefined) {
       request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body }).catch(() => {});
     } else {
