@@ -6,7 +6,7 @@
 import matcherData from 'virtual:matcher';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageIndex } from '../../lib/dom/page-index';
-import { scanBodySteps, scanSmallBody, type MentionRef } from '../../lib/dom/scan';
+import { scanBodyWork, type MentionRef } from '../../lib/dom/scan';
 import { IdleQueue } from '../../lib/dom/idle';
 import { createMatcher } from '../../lib/match/match';
 import type { Settings } from '../../lib/settings';
@@ -70,11 +70,11 @@ export class PageSession {
         if (ctx.isInvalid) return;
         if (!body.isConnected) return index.delete(body);
         const context = () => unitContext(site, body);
-        const found = scanSmallBody(body, matcher, context);
-        if (found) return keep(body, found);
+        const work = scanBodyWork(body, matcher, context);
+        if (Array.isArray(work)) return keep(body, work);
         // A very large body: read and matched in steps, across idle slices.
         return (function* () {
-          keep(body, yield* scanBodySteps(body, matcher, context));
+          keep(body, yield* work);
         })();
       },
       undefined,

@@ -38,10 +38,23 @@ export function scanBody(body: Element, matcher: Matcher, context?: () => string
  * generator on this path: almost every body takes it, and it should cost almost nothing.
  */
 export function scanSmallBody(body: Element, matcher: Matcher, context?: () => string): MentionRef[] | undefined {
+  const work = scanBodyWork(body, matcher, context);
+  return Array.isArray(work) ? work : undefined;
+}
+
+/**
+ * What the content script runs for a body: its mentions at once for an ordinary body, or, for a
+ * very large one, a generator that goes on from what was already read, pausing between steps.
+ */
+export function scanBodyWork(
+  body: Element,
+  matcher: Matcher,
+  context?: () => string,
+): MentionRef[] | Generator<void, MentionRef[]> {
   const reader = new BodyTextReader(body, false);
-  if (!reader.read(NODES_PER_STEP)) return undefined;
+  if (!reader.read(NODES_PER_STEP)) return scanBodySteps(body, matcher, context);
   const { text } = reader.result();
-  if (text.length > CHUNK_CHARS) return undefined;
+  if (text.length > CHUNK_CHARS) return scanBodySteps(body, matcher, context, text);
   if (text.length === 0) return [];
   const found = matcher.find(text, context);
   return found.length === 0 ? [] : refsFor(body, found, readBodyText(body));
@@ -51,9 +64,15 @@ export function scanSmallBody(body: Element, matcher: Matcher, context?: () => s
  * One body's mentions, pausing (yielding) where the work may be split across idle slices: a
  * body of 100,000 text nodes or 10 MB of text must not hold the page for long.
  */
-export function* scanBodySteps(body: Element, matcher: Matcher, context?: () => string): Generator<void, MentionRef[]> {
+export function* scanBodySteps(
+  body: Element,
+  matcher: Matcher,
+  context?: () => string,
+  /** The body's text, if it was read already (reading 10 MB twice is not free). */
+  preread?: string,
+): Generator<void, MentionRef[]> {
   // First the text alone; the map from offsets to text nodes only for bodies that name a program.
-  const { text } = yield* readBodyTextSteps(body, false);
+  const text = preread ?? (yield* readBodyTextSteps(body, false)).text;
   if (text.length === 0) return [];
   let found: Mention[];
   if (text.length <= CHUNK_CHARS) {
@@ -73,6 +92,7 @@ export function* scanBodySteps(body: Element, matcher: Matcher, context?: () => 
     }
   }
   if (found.length === 0) return [];
+  yield;
   return refsFor(body, found, yield* readBodyTextSteps(body));
 }
 

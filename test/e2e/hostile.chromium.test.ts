@@ -4,17 +4,12 @@
  * exception, no task of ours over 50 ms, no change to the page, and the mentions still marked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deepNesting, hugeTextNode, manyTextNodes, oddities } from '../fixtures/hostile';
+import { HOSTILE_URLS, hostilePages } from '../fixtures/hostile';
 import { launch, markedTexts, waitForMarks, type Session } from './setup/chromium';
 import { extensionTasks, trace } from './setup/trace';
 
-const URLS = {
-  huge: 'https://www.lesswrong.com/posts/hostile1/huge',
-  many: 'https://www.lesswrong.com/posts/hostile2/many',
-  deep: 'https://www.lesswrong.com/posts/hostile3/deep',
-  odd: 'https://www.lesswrong.com/posts/hostile4/odd',
-};
-const pages = { [URLS.huge]: hugeTextNode(), [URLS.many]: manyTextNodes(), [URLS.deep]: deepNesting(), [URLS.odd]: oddities() };
+const URLS = HOSTILE_URLS;
+const pages = hostilePages();
 
 let session: Session;
 let bare: Session;

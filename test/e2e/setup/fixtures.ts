@@ -11,7 +11,6 @@ export const FIXTURES_DIR = join(projectRoot, 'test/fixtures');
 /** URL → fixture file. */
 export const PAGES: Record<string, string> = {
   'https://www.lesswrong.com/posts/fixture1/field-building': 'lesswrong-post.html',
-  'https://www.lesswrong.com/posts/fixture2/second-post': 'lesswrong-post-2.html',
   'https://forum.effectivealtruism.org/posts/fixture3/career-advice': 'eaforum-post.html',
   'https://www.alignmentforum.org/posts/fixture4/mentorship': 'alignmentforum-post.html',
   'https://www.greaterwrong.com/posts/fixture5/retrospective': 'greaterwrong-post.html',
@@ -25,7 +24,6 @@ export function fixtureFor(url: string): string | undefined {
 }
 
 export const LW_POST = 'https://www.lesswrong.com/posts/fixture1/field-building';
-export const LW_POST_2 = 'https://www.lesswrong.com/posts/fixture2/second-post';
 export const EA_POST = 'https://forum.effectivealtruism.org/posts/fixture3/career-advice';
 export const AF_POST = 'https://www.alignmentforum.org/posts/fixture4/mentorship';
 export const GW_POST = 'https://www.greaterwrong.com/posts/fixture5/retrospective';
