@@ -2,7 +2,7 @@
  * Runs inside a benchmark page (bundled by bench/run.ts): the three ways of doing the same job,
  * each timed the same way. The matcher data and mark.js are put on `window` before this runs.
  */
-import { scanBody, scanSmallBody, toStaticRange } from '../lib/dom/scan';
+import { scanBody, toStaticRange } from '../lib/dom/scan';
 import { locate, readBodyText } from '../lib/dom/text';
 import { combinedPattern } from '../lib/match/build';
 import { createMatcher } from '../lib/match/match';
@@ -53,8 +53,8 @@ window.__bench = {
     let mentions = 0;
     for (const body of document.querySelectorAll(selector)) {
       const context = () => unitContext(site, body);
-      // The content script's own path: bodies of ordinary size at once, very large ones in steps.
-      for (const ref of scanSmallBody(body, matcher, context) ?? scanBody(body, matcher, context)) {
+      // The content script's own path (scanBody runs scanBodyWork to completion).
+      for (const ref of scanBody(body, matcher, context)) {
         highlight.add(toStaticRange(ref));
         mentions++;
       }

@@ -3,7 +3,8 @@
  * Pure view: every string from the data is rendered as text (no HTML from data, ever).
  */
 import type { CompiledProgram } from '../lib/dataset/types';
-import { callLines, correctionUrl, formatLine, modelLabel, NOT_STATED, statusOf, stipendLine } from '../lib/describe';
+import { callStatus } from '../lib/calls';
+import { callLines, correctionUrl, formatLine, modelLabel, NOT_STATED, stipendLine } from '../lib/describe';
 import { formatLocalDate } from '../lib/dates';
 
 export interface CardProps {
@@ -18,7 +19,7 @@ export interface CardProps {
 }
 
 export function Card({ program: p, now, repository, onOpenCompare, onClose, onTurnOffSite, siteLabel }: CardProps) {
-  const status = statusOf(p, now);
+  const status = callStatus(p, now);
   const titleId = `programs-lens-title-${p.id}`;
   const statusId = `programs-lens-status-${p.id}`;
   const showShort = p.shortName !== p.name;
@@ -69,7 +70,7 @@ export function Card({ program: p, now, repository, onOpenCompare, onClose, onTu
             <dt>Rounds</dt>
             <dd>
               <ul class="rounds">
-                {callLines(p, now).map((line) => (
+                {callLines(p, now, status).map((line) => (
                   <li key={line.name + (line.audience ?? '')}>
                     <span class="round-name">{line.name}</span>
                     {line.audience && ` (${line.audience})`}

@@ -64,8 +64,7 @@ function applicationsText(call: CompiledCall, now: number): string | undefined {
 }
 
 /** The rounds worth showing on a card: the status call first, then the most recent others. */
-export function callLines(p: CompiledProgram, now: number, limit = 2): CallLine[] {
-  const status = callStatus(p, now);
+export function callLines(p: CompiledProgram, now: number, status: CallStatus = callStatus(p, now), limit = 2): CallLine[] {
   const ordered = status.call ? [status.call, ...p.calls.filter((c) => c !== status.call)] : p.calls;
   return ordered.slice(0, limit).map((call) => ({
     name: call.name,
@@ -77,9 +76,6 @@ export function callLines(p: CompiledProgram, now: number, limit = 2): CallLine[
   }));
 }
 
-export function statusOf(p: CompiledProgram, now: number): CallStatus {
-  return callStatus(p, now);
-}
 
 /** "Suggest a correction": the program's data file, opened for editing in the repository. */
 export function correctionUrl(repository: string, p: CompiledProgram): string {

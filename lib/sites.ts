@@ -72,10 +72,6 @@ export function isEditable(el: Element): boolean {
   return el.getAttribute('role') === 'textbox';
 }
 
-export function isNeverScanned(el: Element): boolean {
-  return NEVER_SCAN_TAGS.has(el.tagName) || isEditable(el);
-}
-
 /** Tags whose start begins a new line of text, so words on either side are not glued together. */
 export const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',

@@ -97,11 +97,6 @@ export class MentionMarks {
     this.shown.delete(body);
   }
 
-  /** Mark a body now, whatever its position (e.g. the keyboard command scrolled to it). */
-  markNow(body: Element): void {
-    this.mark(body);
-  }
-
   destroy(): void {
     this.observer?.disconnect();
     this.nearScreen.clear();

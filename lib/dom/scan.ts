@@ -23,28 +23,21 @@ export interface MentionRef {
 /** Text longer than this is matched a chunk at a time (each chunk its own context unit). */
 export const CHUNK_CHARS = 100_000;
 
-/** One body's mentions (runs to completion: for tests and tools). */
+/** One body's mentions, by the content script's own path, run to completion (tests, tools). */
 export function scanBody(body: Element, matcher: Matcher, context?: () => string): MentionRef[] {
-  const steps = scanBodySteps(body, matcher, context);
+  const work = scanBodyWork(body, matcher, context);
+  if (Array.isArray(work)) return work;
   for (;;) {
-    const r = steps.next();
+    const r = work.next();
     if (r.done) return r.value;
   }
 }
 
 /**
- * One body's mentions at once, if the body is an ordinary one (≤ NODES_PER_STEP text nodes and
- * ≤ CHUNK_CHARS of text); undefined for a very large body, which needs `scanBodySteps`. No
- * generator on this path: almost every body takes it, and it should cost almost nothing.
- */
-export function scanSmallBody(body: Element, matcher: Matcher, context?: () => string): MentionRef[] | undefined {
-  const work = scanBodyWork(body, matcher, context);
-  return Array.isArray(work) ? work : undefined;
-}
-
-/**
- * What the content script runs for a body: its mentions at once for an ordinary body, or, for a
- * very large one, a generator that goes on from what was already read, pausing between steps.
+ * What the content script runs for a body: its mentions at once for an ordinary body
+ * (≤ NODES_PER_STEP text nodes and ≤ CHUNK_CHARS of text; no generator on this path, which almost
+ * every body takes), or, for a very large one, a generator that goes on from what was already
+ * read, pausing between steps.
  */
 export function scanBodyWork(
   body: Element,

@@ -6,5 +6,3 @@
  */
 export const SHOW_DELAY_MS = 400;
 export const HIDE_DELAY_MS = 300;
-/** Pointer moves are hit-tested at most once per frame; no work until it is over a body. */
-export const POINTER_SAMPLE = 'animation-frame';

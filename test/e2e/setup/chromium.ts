@@ -9,6 +9,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { outputDir } from '../../../scripts/paths';
 import { CHROMIUM_PATH } from './browsers';
 import { fixtureFor } from './fixtures';
+import { markCenterInPage, markedTextsInPage } from './page-probes';
 
 export const CHROME_BUILD = join(outputDir, 'chrome-mv3');
 
@@ -93,16 +94,7 @@ export async function openPage(session: Session, url: string): Promise<Page> {
 
 /** The texts currently marked as mentions (read from the page's highlight registry). */
 export async function markedTexts(page: Page, name = 'programs-lens-underline'): Promise<string[]> {
-  return page.evaluate((n) => {
-    const h = CSS.highlights.get(n);
-    if (!h) return [];
-    return [...h].map((r) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      return range.toString();
-    });
-  }, name);
+  return page.evaluate(markedTextsInPage, name);
 }
 
 /** Waits until at least `count` mentions are marked. */
@@ -114,25 +106,9 @@ export async function waitForMarks(page: Page, count = 1, name = 'programs-lens-
   );
 }
 
-/** Centre of the first marked range whose text is `text` (viewport coordinates). */
+/** Centre of the `nth` marked range (in reading order) whose text is `text` (viewport coordinates). */
 export async function markCenter(page: Page, text: string, nth = 0, name = 'programs-lens-underline'): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(
-    ([n, t, i]) => {
-      const h = CSS.highlights.get(n as string);
-      if (!h) return null;
-      const found: DOMRect[] = [];
-      for (const r of h) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        if (range.toString() === t) found.push(range.getClientRects()[0]!);
-      }
-      found.sort((a, b) => a.top - b.top || a.left - b.left);
-      const rect = found[i as number];
-      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-    },
-    [name, text, nth] as const,
-  );
+  const point = await page.evaluate(markCenterInPage, { name, text, nth });
   if (!point) throw new Error(`no marked mention "${text}"`);
   return point;
 }

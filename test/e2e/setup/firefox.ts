@@ -22,6 +22,7 @@ import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-
 import { outputDir } from '../../../scripts/paths';
 import { FIREFOX_PATH } from './browsers';
 import { fixtureFor } from './fixtures';
+import { markCenterInPage, markedTextsInPage } from './page-probes';
 
 export type FirefoxBuild = 'mv3' | 'mv2';
 export const FIREFOX_BUILDS: Record<FirefoxBuild, string> = {
@@ -255,16 +256,7 @@ export const cardSelector = (program?: string): string =>
 
 /** The texts currently marked as mentions, read from the page's highlight registry. */
 export function markedTexts(page: Page, name = UNDERLINE): Promise<string[]> {
-  return page.evaluate((n) => {
-    const h = CSS.highlights.get(n);
-    if (!h) return [];
-    return [...h].map((r) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      return range.toString();
-    });
-  }, name);
+  return page.evaluate(markedTextsInPage, name);
 }
 
 /** Waits until at least `count` mentions are marked. */
@@ -291,25 +283,7 @@ export async function waitForMarks(page: Page, count = 1, name = UNDERLINE): Pro
 
 /** Centre of the `nth` marked range (in reading order) whose text is `text`, in viewport coordinates. */
 export async function markCenter(page: Page, text: string, nth = 0, name = UNDERLINE): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(
-    (n, t, i) => {
-      const h = CSS.highlights.get(n);
-      if (!h) return null;
-      const found: DOMRect[] = [];
-      for (const r of h) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        if (range.toString() === t) found.push(range.getClientRects()[0]!);
-      }
-      found.sort((a, b) => a.top - b.top || a.left - b.left);
-      const rect = found[i];
-      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-    },
-    name,
-    text,
-    nth,
-  );
+  const point = await page.evaluate(markCenterInPage, { name, text, nth });
   if (!point) throw new Error(`no marked mention "${text}"`);
   return point;
 }
